@@ -1,0 +1,34 @@
+"""The FastAPI application: opens the store at start-up, includes one router per resource."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from api.errors import install_error_handlers
+from api.routes import health
+from api.settings import Settings, get_settings
+from graph import __version__
+from graph.store import open_store
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the application for ``settings`` (by default read from the environment)."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.store = open_store(settings.store, query_timeout_s=settings.query_timeout)
+        try:
+            yield
+        finally:
+            app.state.store.close()
+
+    app = FastAPI(title="defence-ties", version=__version__, lifespan=lifespan,
+                  description="A knowledge graph of India-US defence ties.")
+    app.dependency_overrides[get_settings] = lambda: settings
+    install_error_handlers(app)
+    app.include_router(health.router)
+    return app

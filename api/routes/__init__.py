@@ -1,0 +1,1 @@
+"""One APIRouter per resource; :mod:`api.app` includes them."""

@@ -1,0 +1,48 @@
+"""Writing files safely: to a temporary file beside the target, then renamed over it."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
+    """Open a temporary file for writing; on success it replaces ``path``, on error it vanishes.
+
+    A failed export therefore never leaves a broken or half-written file behind.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
+    >>> with atomic_writer(target) as handle:
+    ...     _ = handle.write(b"done")
+    >>> target.read_bytes()
+    b'done'
+    """
+    target = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp_name)
+        raise
+
+
+def write_chunks(path: str | Path, chunks: Iterable[bytes]) -> int:
+    """Write ``chunks`` atomically to ``path``; the number of bytes written."""
+    written = 0
+    with atomic_writer(path) as handle:
+        for chunk in chunks:
+            written += handle.write(chunk)
+    return written

@@ -1,0 +1,208 @@
+"""The store: a SPARQL 1.1 Query/Update and Graph Store HTTP Protocol client.
+
+The project talks to its engine only through these protocols, so the embedded Oxigraph server and
+a remote SPARQL store are one code path. :func:`open_store` picks the engine from a location: a
+folder (the embedded default, see :mod:`graph.engine`) or an ``http(s)://`` base URL of a server
+that exposes ``/query``, ``/update`` and ``/store`` as Oxigraph does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+import httpx
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from graph.bootstrap import ensure_ontology
+from graph.engine import EmbeddedEngine
+from graph.errors import QueryError, QueryTimeoutError, StoreError, StoreUnavailableError
+
+SPARQL_JSON = "application/sparql-results+json"
+NTRIPLES = "application/n-triples"
+NQUADS = "application/n-quads"
+
+Row = dict[str, Node]
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    """The three protocol URLs of a store."""
+
+    query: str
+    update: str
+    graph_store: str
+
+    @classmethod
+    def under(cls, base_url: str) -> Endpoints:
+        """Endpoints laid out as Oxigraph lays them out under ``base_url``."""
+        base = base_url.rstrip("/")
+        return cls(query=f"{base}/query", update=f"{base}/update", graph_store=f"{base}/store")
+
+
+class Store:
+    """A SPARQL store reached over HTTP. Use :func:`open_store` to get one."""
+
+    def __init__(self, endpoints: Endpoints, *, query_timeout_s: float = 30.0,
+                 engine: EmbeddedEngine | None = None) -> None:
+        self._endpoints = endpoints
+        self.engine = engine
+        self.query_timeout_s = query_timeout_s
+        # The engine enforces the time limit; our read timeout is a backstop a little later.
+        self._http = httpx.Client(timeout=httpx.Timeout(query_timeout_s + 5.0, connect=5.0))
+
+    @property
+    def endpoints(self) -> Endpoints:
+        """The protocol URLs; an embedded engine restarted on another port moves them."""
+        if self.engine is not None and self.engine.record is not None:
+            return Endpoints.under(self.engine.base_url)
+        return self._endpoints
+
+    # -- life cycle -------------------------------------------------------------------------------
+    def close(self) -> None:
+        """Close the connection pool and stop the embedded engine if we own it."""
+        self._http.close()
+        if self.engine is not None:
+            self.engine.stop()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    # -- queries ------------------------------------------------------------------------------------
+    def query(self, sparql: str, accept: str = SPARQL_JSON) -> httpx.Response:
+        """Send a query as it stands; the response in the ``accept`` format, or an error."""
+        return self._send("POST", self.endpoints.query, content=sparql.encode("utf-8"),
+                          headers={"Content-Type": "application/sparql-query", "Accept": accept})
+
+    def select(self, sparql: str) -> list[Row]:
+        """Run a SELECT query; one dict of rdflib terms per row (unbound variables left out)."""
+        data = self.query(sparql).json()
+        return [{name: term_from_json(value) for name, value in binding.items()}
+                for binding in data["results"]["bindings"]]
+
+    def ask(self, sparql: str) -> bool:
+        """Run an ASK query."""
+        return bool(self.query(sparql).json()["boolean"])
+
+    def construct(self, sparql: str) -> Graph:
+        """Run a CONSTRUCT or DESCRIBE query into an rdflib graph."""
+        response = self.query(sparql, accept=NTRIPLES)
+        return Graph().parse(data=response.text, format="nt")
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update; the engine applies it in one transaction."""
+        self._send("POST", self.endpoints.update, content=sparql.encode("utf-8"),
+                   headers={"Content-Type": "application/sparql-update"})
+
+    # -- graphs (Graph Store HTTP Protocol) ----------------------------------------------------
+    def put_graph(self, graph_iri: str, graph: Graph) -> None:
+        """Replace the named graph with ``graph`` in one request: all of it or, on error, none."""
+        body = graph.serialize(format="nt", encoding="utf-8")
+        self._send("PUT", self.endpoints.graph_store, params={"graph": str(graph_iri)},
+                   content=body, headers={"Content-Type": NTRIPLES})
+
+    def put_graph_data(self, graph_iri: str, data: bytes, media_type: str) -> None:
+        """Replace the named graph with an already serialised document."""
+        self._send("PUT", self.endpoints.graph_store, params={"graph": str(graph_iri)},
+                   content=data, headers={"Content-Type": media_type})
+
+    def get_graph(self, graph_iri: str) -> Graph:
+        """The named graph's triples (empty if there is no such graph)."""
+        response = self._send("GET", self.endpoints.graph_store, params={"graph": str(graph_iri)},
+                              headers={"Accept": NTRIPLES}, missing_ok=True)
+        graph = Graph()
+        if response.status_code == 200:
+            graph.parse(data=response.text, format="nt")
+        return graph
+
+    def delete_graph(self, graph_iri: str) -> None:
+        """Drop the named graph (nothing happens if it does not exist)."""
+        self.update(f"DROP SILENT GRAPH <{URIRef(graph_iri)}>")
+
+    def graph_names(self) -> list[URIRef]:
+        """The IRIs of all named graphs, sorted."""
+        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g")
+        return [URIRef(str(row["g"])) for row in rows]
+
+    def dump(self, media_type: str = NQUADS) -> Iterator[bytes]:
+        """Stream every named graph, one Graph Store GET each, as N-Quads or N-Triples chunks."""
+        for name in self.graph_names():
+            graph = self.get_graph(name)
+            if media_type == NQUADS:
+                yield _as_nquads(graph, name)
+            else:
+                yield graph.serialize(format="nt", encoding="utf-8")
+
+    # -- plumbing --------------------------------------------------------------------------------
+    def _send(self, method: str, url: str, *, missing_ok: bool = False,
+              **kwargs: object) -> httpx.Response:
+        try:
+            response = self._http.request(method, url, **kwargs)  # type: ignore[arg-type]
+        except httpx.TimeoutException as exc:
+            raise QueryTimeoutError(
+                f"the store did not answer within {self.query_timeout_s:.0f} s; "
+                "simplify the query or raise the time limit (TIES_QUERY_TIMEOUT)"
+            ) from exc
+        except httpx.TransportError as exc:
+            raise StoreUnavailableError(
+                f"the store at {url} cannot be reached ({type(exc).__name__}); "
+                "if it was embedded it is being restarted: try again"
+            ) from exc
+        if response.status_code == 404 and missing_ok:
+            return response
+        if response.status_code >= 400:
+            raise _error_for(response)
+        return response
+
+
+def _error_for(response: httpx.Response) -> StoreError | QueryError:
+    message = " ".join(response.text.split())[:500] or response.reason_phrase
+    if "timeout" in message.lower() or response.status_code in (503, 504):
+        return QueryTimeoutError(f"the query was stopped at its time limit: {message}")
+    if response.status_code in (400, 415):
+        return QueryError(message)
+    return StoreError(f"the store answered {response.status_code}: {message}")
+
+
+def _as_nquads(graph: Graph, name: URIRef) -> bytes:
+    lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+    suffix = f" {name.n3()} ."
+    return "".join(line[: -len(" .")] + suffix + "\n" for line in lines if line.strip()).encode()
+
+
+def term_from_json(value: dict[str, str]) -> Node:
+    """An rdflib term from one binding of the SPARQL 1.1 Query Results JSON format."""
+    kind = value["type"]
+    if kind == "uri":
+        return URIRef(value["value"])
+    if kind == "bnode":
+        return BNode(value["value"])
+    datatype = value.get("datatype")
+    return Literal(value["value"], lang=value.get("xml:lang"),
+                   datatype=URIRef(datatype) if datatype else None)
+
+
+def open_store(location: str | Path, *, query_timeout_s: float = 30.0) -> Store:
+    """Open the store at ``location``: a folder (embedded Oxigraph) or an ``http(s)://`` URL.
+
+    The embedded engine is started (or found running) and the ontology graph brought up to date.
+    Close the store (or use it as a context manager) to stop an engine this process started.
+    """
+    text = str(location)
+    if text.startswith(("http://", "https://")):
+        return Store(Endpoints.under(text), query_timeout_s=query_timeout_s)
+    engine = EmbeddedEngine(Path(text), query_timeout_s=query_timeout_s).start()
+    store = Store(Endpoints.under(engine.base_url), query_timeout_s=query_timeout_s, engine=engine)
+    try:
+        ensure_ontology(store)
+    except Exception:
+        store.close()
+        raise
+    return store
