@@ -1,0 +1,1 @@
+"""Benchmarks: each ``*_bench.py`` module measures one part against a peer in the same run."""
