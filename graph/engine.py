@@ -96,6 +96,18 @@ def engine_answers(base_url: str, timeout: float = 1.0) -> bool:
     return response.status_code == 200
 
 
+def stop_orphan(pid: int, seconds: float = 10.0) -> None:
+    """Stop a server whose owner is gone, so that a supervised one can take its folder."""
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + seconds
+    while pid_alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if pid_alive(pid):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+
+
 class EmbeddedEngine:
     """Finds or starts the Oxigraph server of one store folder; supervises it if we started it."""
 
@@ -124,9 +136,12 @@ class EmbeddedEngine:
         self.folder.mkdir(parents=True, exist_ok=True)
         with self._folder_lock():
             existing = self._read_record()
-            if existing and pid_alive(existing.pid) and engine_answers(existing.base_url):
-                self.record = existing
-                return self
+            if existing and pid_alive(existing.pid):
+                if pid_alive(existing.owner) and engine_answers(existing.base_url):
+                    self.record = existing
+                    return self
+                # Its owner died (killed without a chance to clean up): adopt the folder.
+                stop_orphan(existing.pid)
             self._spawn(free_port())
         self._watcher = threading.Thread(target=self._watch, name="oxigraph-watch", daemon=True)
         self._watcher.start()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -12,7 +14,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from graph.engine import EmbeddedEngine
+from graph.engine import EmbeddedEngine, pid_alive
 from graph.errors import QueryError, RDFSyntaxError, StoreUnavailableError
 from graph.namespace import DT, ONTOLOGY_GRAPH
 from graph.rdfio import parse_file
@@ -101,3 +103,24 @@ def test_parse_error_names_the_file(tmp_path: Path) -> None:
     bad.write_text("<urn:a> <urn:b> .\n")
     with pytest.raises(RDFSyntaxError, match=r"bad\.ttl"):
         parse_file(bad)
+
+
+def test_server_orphaned_by_a_killed_owner_is_adopted(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    owner = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from graph.store import open_store; "
+        f"s = open_store({str(folder)!r}); print('ready', flush=True); time.sleep(60)")],
+        stdout=subprocess.PIPE, text=True, cwd=Path(__file__).parent.parent)
+    try:
+        assert owner.stdout is not None and owner.stdout.readline().strip() == "ready"
+        orphan = json.loads((folder / "server.json").read_text())["pid"]
+    finally:
+        owner.kill()
+        owner.wait()
+    with open_store(folder) as store:
+        assert store.engine is not None and store.engine.owned
+        assert store.ask(f"ASK {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}")
+    deadline = time.monotonic() + 10
+    while pid_alive(orphan) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not pid_alive(orphan)
