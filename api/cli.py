@@ -22,9 +22,7 @@ from api.app import create_app
 from api.console import render_json, render_table
 from api.settings import Settings, get_settings
 from graph import __version__
-from graph.dump import dump_store
 from graph.errors import InputError, TiesError
-from graph.files import write_chunks
 from graph.load import load_files
 from graph.namespace import GAZETTEER_GRAPH, ONTOLOGY_GRAPH
 from graph.rdfio import parse_file
@@ -43,13 +41,6 @@ class QueryFormat(StrEnum):
     json = "json"
     csv = "csv"
     tsv = "tsv"
-
-
-class DumpFormat(StrEnum):
-    turtle = "turtle"
-    trig = "trig"
-    nquads = "nquads"
-    jsonld = "jsonld"
 
 
 ACCEPT = {
@@ -119,24 +110,6 @@ def query(
         typer.echo(render_json(results) if fmt == QueryFormat.json else render_table(results))
     else:
         sys.stdout.write(response.text)
-
-
-@app.command()
-def export(
-    ctx: typer.Context,
-    fmt: Annotated[DumpFormat, typer.Option("--format", "-f", help="RDF format.")] = DumpFormat.trig,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="File to write [default: stdout].")] = None,
-) -> None:
-    """Export the whole store as RDF (written to a temporary file, then renamed)."""
-    with store_for(ctx) as store:
-        chunks = dump_store(store, fmt.value)
-        if output is None:
-            for chunk in chunks:
-                sys.stdout.buffer.write(chunk)
-            return
-        size = write_chunks(output, chunks)
-    typer.echo(f"wrote {size} bytes to {output}", err=True)
 
 
 @app.command()
@@ -210,3 +183,6 @@ def run() -> None:
     except KeyboardInterrupt:
         typer.echo("ties: interrupted", err=True)
         sys.exit(130)
+
+
+import api.commands.export  # noqa: E402,F401

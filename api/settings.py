@@ -22,6 +22,12 @@ class Settings(BaseSettings):
     port: int = Field(8000, ge=1, le=65535, description="Port `ties serve` listens on.")
     query_timeout: float = Field(10.0, gt=0, le=3600, description="Seconds a SPARQL query may run.")
 
+    # -- exports (`ties export`, graph/export) ---------------------------------------------------
+    export_max_triples: int = Field(
+        2_000_000, ge=1, description="Most triples a whole-graph export to a viewer format reads.")
+    export_around_limit: int = Field(
+        1000, ge=1, le=100_000, description="Most entities in a `ties export --around` neighbourhood.")
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:

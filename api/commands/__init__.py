@@ -1,0 +1,1 @@
+"""Command modules of the ``ties`` CLI; each registers its commands on :data:`api.cli.app`."""
