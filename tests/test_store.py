@@ -124,3 +124,13 @@ def test_server_orphaned_by_a_killed_owner_is_adopted(tmp_path: Path) -> None:
     while pid_alive(orphan) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not pid_alive(orphan)
+
+
+def test_atomic_writer_gives_files_the_usual_mode(tmp_path: Path) -> None:
+    from graph.files import write_chunks  # noqa: PLC0415
+
+    target = tmp_path / "out.txt"
+    write_chunks(target, [b"x"])
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
