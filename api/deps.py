@@ -6,6 +6,8 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from api.limits import QueryGate
+from api.protocol import Operation, read_operation
 from api.settings import Settings, get_settings
 from graph.store import Store
 
@@ -19,3 +21,21 @@ def get_store(request: Request) -> Store:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def get_query_gate(request: Request) -> QueryGate:
+    """The gate that bounds concurrent and queued queries."""
+    gate: QueryGate = request.app.state.query_gate
+    return gate
+
+
+QueryGateDep = Annotated[QueryGate, Depends(get_query_gate)]
+OperationDep = Annotated[Operation, Depends(read_operation)]
+
+
+async def request_body(request: Request) -> bytes:
+    """The request body (its size already capped by the body-limit middleware)."""
+    return await request.body()
+
+
+BodyDep = Annotated[bytes, Depends(request_body)]
