@@ -135,7 +135,8 @@ class Store:
                 finally:
                     response.close()
             except (httpx.TimeoutException, httpx.TransportError) as exc:
-                if watchdog.fired or isinstance(exc, httpx.TimeoutException):
+                late = time.monotonic() - started >= limits.deadline_s
+                if watchdog.fired or late or isinstance(exc, httpx.TimeoutException):
                     raise timeout_error(limits) from None
                 raise StoreUnavailableError(f"the store at {request.url.host} cannot be reached "
                                             f"({type(exc).__name__}); try again") from exc
