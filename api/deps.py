@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -23,13 +24,23 @@ def get_store(request: Request) -> Store:
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
-def get_query_gate(request: Request) -> QueryGate:
-    """The gate that bounds concurrent and queued queries."""
-    gate: QueryGate = request.app.state.query_gate
-    return gate
+@dataclass(frozen=True)
+class Endpoint:
+    """What the SPARQL, Graph Store and resource routes work with."""
+
+    store: Store
+    gate: QueryGate
+    settings: Settings
 
 
-QueryGateDep = Annotated[QueryGate, Depends(get_query_gate)]
+async def get_endpoint(request: Request) -> Endpoint:
+    """The store, the query gate and the settings, in one async dependency: sync dependencies
+    each cost a thread-pool hop, which is most of a point lookup's time."""
+    state = request.app.state
+    return Endpoint(state.store, state.query_gate, state.endpoint_settings)
+
+
+EndpointDep = Annotated[Endpoint, Depends(get_endpoint)]
 OperationDep = Annotated[Operation, Depends(read_operation)]
 
 

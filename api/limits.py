@@ -112,6 +112,7 @@ class BodyLimitMiddleware:
 
 def install_limits(app: FastAPI, settings: Settings) -> None:
     """Install the body cap, CORS for reads, and the query gate (``app.state.query_gate``)."""
+    app.state.endpoint_settings = settings
     app.state.query_gate = QueryGate(settings.max_concurrent_queries, settings.max_queued_queries,
                                      wait_s=settings.query_timeout)
     # Reads only: browsers may GET and POST queries, but not send the Authorization header that

@@ -44,6 +44,42 @@ class Answer:
     body: bytes
 
 
+class _Clock:
+    """One shared thread that fires the watchdogs due, so a query costs no thread of its own."""
+
+    TICK_S = 0.05
+
+    def __init__(self) -> None:
+        self._due: dict[int, tuple[float, Watchdog]] = {}
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def add(self, watchdog: Watchdog, at: float) -> None:
+        with self._lock:
+            self._due[id(watchdog)] = (at, watchdog)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="query-watchdog", daemon=True)
+                self._thread.start()
+
+    def remove(self, watchdog: Watchdog) -> None:
+        with self._lock:
+            self._due.pop(id(watchdog), None)
+
+    def _run(self) -> None:
+        while True:
+            time.sleep(self.TICK_S)
+            now = time.monotonic()
+            with self._lock:
+                fired = [dog for at, dog in self._due.values() if at <= now]
+                for dog in fired:
+                    del self._due[id(dog)]
+            for dog in fired:
+                dog.fire()
+
+
+_CLOCK = _Clock()
+
+
 class Watchdog:
     """Restarts an engine we own if a query is still running ``KILL_GRACE_S`` past its deadline."""
 
@@ -51,20 +87,20 @@ class Watchdog:
         self.fired = False
         self._engine = engine
         self._pid = engine.pid if engine is not None else None
-        self._timer = threading.Timer(deadline_s + KILL_GRACE_S, self._fire)
-        self._timer.daemon = True
+        self._deadline_s = deadline_s
 
-    def _fire(self) -> None:
+    def fire(self) -> None:
+        """Kill the engine the query runs on (the clock calls this when the query is overdue)."""
         if self._engine is not None and self._pid is not None:
             self.fired = self._engine.kill(self._pid)
 
     def __enter__(self) -> Watchdog:
         if self._pid is not None:
-            self._timer.start()
+            _CLOCK.add(self, time.monotonic() + self._deadline_s + KILL_GRACE_S)
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        self._timer.cancel()
+        _CLOCK.remove(self)
 
 
 def read_capped(response: httpx.Response, limits: Limits, started: float) -> bytes:

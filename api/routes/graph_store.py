@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Query
 from fastapi.responses import Response
 
-from api.deps import BodyDep, QueryGateDep, SettingsDep, StoreDep
+from api.deps import BodyDep, EndpointDep
 from api.store_service import drop_graph, read_graph, target_graph, write_graph
 
 router = APIRouter(tags=["graph store"])
@@ -18,32 +18,33 @@ HeaderParam = Annotated[str | None, Header(include_in_schema=False)]
 
 
 @router.api_route("/store", methods=["GET", "HEAD"], summary="Read a graph")
-def get_graph(*, store: StoreDep, gate: QueryGateDep, settings: SettingsDep, graph: GraphParam = None,
+def get_graph(*, endpoint: EndpointDep, graph: GraphParam = None,
               default: DefaultParam = None, accept: HeaderParam = None) -> Response:
     """A named graph, or the default graph (the union of all named graphs), in the negotiated format."""
-    return read_graph(store, gate, settings, target_graph(graph, default), accept)
+    return read_graph(endpoint.store, endpoint.gate, endpoint.settings, target_graph(graph, default),
+                      accept)
 
 
 @router.put("/store", status_code=204, summary="Replace a named graph (needs the update token)")
-def put_graph(*, store: StoreDep, settings: SettingsDep, body: BodyDep, graph: GraphParam = None,
+def put_graph(*, endpoint: EndpointDep, body: BodyDep, graph: GraphParam = None,
               default: DefaultParam = None, content_type: HeaderParam = None,
               authorization: HeaderParam = None) -> Response:
     """Replace the graph with the body (Turtle, N-Triples, RDF/XML or JSON-LD), all or nothing."""
-    return write_graph(store, settings, target_graph(graph, default), body,
+    return write_graph(endpoint.store, endpoint.settings, target_graph(graph, default), body,
                        content_type=content_type, authorization=authorization, replace=True)
 
 
 @router.post("/store", status_code=204, summary="Add to a named graph (needs the update token)")
-def post_graph(*, store: StoreDep, settings: SettingsDep, body: BodyDep, graph: GraphParam = None,
+def post_graph(*, endpoint: EndpointDep, body: BodyDep, graph: GraphParam = None,
                default: DefaultParam = None, content_type: HeaderParam = None,
                authorization: HeaderParam = None) -> Response:
     """Add the body's triples to the graph."""
-    return write_graph(store, settings, target_graph(graph, default), body,
+    return write_graph(endpoint.store, endpoint.settings, target_graph(graph, default), body,
                        content_type=content_type, authorization=authorization, replace=False)
 
 
 @router.delete("/store", status_code=204, summary="Drop a named graph (needs the update token)")
-def delete_graph(store: StoreDep, settings: SettingsDep, graph: GraphParam = None,
+def delete_graph(*, endpoint: EndpointDep, graph: GraphParam = None,
                  default: DefaultParam = None, authorization: HeaderParam = None) -> Response:
     """Drop the graph."""
-    return drop_graph(store, settings, target_graph(graph, default), authorization)
+    return drop_graph(endpoint.store, endpoint.settings, target_graph(graph, default), authorization)

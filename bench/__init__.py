@@ -1,0 +1,1 @@
+"""Benchmarks: ratios against a peer or the raw engine, measured in the same run."""
