@@ -142,7 +142,8 @@ def run(people: int, runs: int) -> None:
         data = Path(tmp) / "bench.nt"
         triples = generate(data, people)
         with running_service(Path(tmp) / "ties", update_token=TOKEN, query_timeout="60",
-                             max_result_bytes=str(256 * 1024 * 1024)) as service:
+                             max_result_bytes=str(256 * 1024 * 1024),
+                             max_body_bytes=str(512 * 1024 * 1024)) as service:
             httpx.put(f"{service.url}/store", params={"graph": "http://example.org/bench"},
                       content=data.read_bytes(), timeout=300,
                       headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/n-triples"}
