@@ -15,7 +15,7 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 from urllib.parse import parse_qsl
 
@@ -38,6 +38,7 @@ class Operation:
     kind: Kind
     text: str = ""
     params: list[tuple[str, str]] = field(default_factory=list)
+    base: str = ""
 
 
 def media_type_and_charset(header: str | None) -> tuple[str, str | None]:
@@ -57,7 +58,14 @@ def is_absolute_iri(text: str) -> bool:
 
 
 async def read_operation(request: Request) -> Operation:
-    """The operation a ``/sparql`` request carries; HTTP errors name what is wrong with it."""
+    """The operation a ``/sparql`` request carries; HTTP errors name what is wrong with it.
+
+    Its ``base`` is the endpoint's URL, against which relative IRIs in the text resolve."""
+    operation = await _read(request)
+    return replace(operation, base=str(request.url.replace(query="", fragment="")))
+
+
+async def _read(request: Request) -> Operation:
     url_params = list(request.query_params.multi_items())
     if request.method in ("GET", "HEAD"):
         if any(name == "update" for name, _ in url_params):

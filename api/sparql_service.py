@@ -10,6 +10,10 @@ Examples
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from fastapi import HTTPException
 from fastapi.responses import Response
 
@@ -19,6 +23,7 @@ from api.negotiation import GRAPH_TYPES, JSONLD, NTRIPLES, RDFXML, RESULT_TYPES,
 from api.protocol import Operation
 from api.settings import Settings
 from graph.bounded import Limits
+from graph.errors import QueryError
 from graph.service_description import service_description
 from graph.sparql_guard import check_update, query_form
 from graph.store import Store
@@ -50,14 +55,38 @@ def check_length(settings: Settings, text: str) -> None:
                                  f"{settings.max_query_length} (TIES_MAX_QUERY_LENGTH)")
 
 
+def with_base(operation: Operation) -> tuple[str, int]:
+    """The text with the endpoint as its base IRI (the engine would use its own, private URL),
+    and the number of characters put in front, all on the first line.
+
+    >>> with_base(Operation("query", "ASK { <s> ?p ?o }", base="http://h/sparql"))
+    ('BASE <http://h/sparql> ASK { <s> ?p ?o }', 23)
+    """
+    if not operation.base:
+        return operation.text, 0
+    prefix = f"BASE <{operation.base}> "
+    return prefix + operation.text, len(prefix)
+
+
+@contextmanager
+def columns_shifted_back(offset: int) -> Iterator[None]:
+    """Make the engine's ``error at 1:N`` point into the client's text, not ours."""
+    try:
+        yield
+    except QueryError as exc:
+        message = re.sub(r"\bat 1:(\d+)", lambda m: f"at 1:{max(1, int(m.group(1)) - offset)}", str(exc))
+        raise QueryError(message) from None
+
+
 def answer_query(store: Store, gate: QueryGate, settings: Settings, operation: Operation,
                  accept: str | None) -> Response:
     """Run a query and answer with its whole result in the negotiated format."""
     check_length(settings, operation.text)
     form = query_form(operation.text, settings.allowed_services)
     media_type = negotiate(accept, form)
-    with gate.slot():
-        answer = store.query_bounded(operation.text, accept=media_type, limits=limits_for(settings),
+    text, offset = with_base(operation)
+    with gate.slot(), columns_shifted_back(offset):
+        answer = store.query_bounded(text, accept=media_type, limits=limits_for(settings),
                                      params=operation.params)
     return Response(answer.body, media_type=answer.media_type or media_type, headers=VARY)
 
@@ -68,7 +97,9 @@ def apply_update(store: Store, settings: Settings, operation: Operation,
     require_update_token(settings, authorization)
     check_length(settings, operation.text)
     check_update(operation.text, settings.allowed_services)
-    store.update_with(operation.text, operation.params)
+    text, offset = with_base(operation)
+    with columns_shifted_back(offset):
+        store.update_with(text, operation.params)
     return Response(status_code=204)
 
 

@@ -151,3 +151,21 @@ def test_cors_lets_browsers_read_but_not_write(client: httpx.Client) -> None:
     write = client.options("/store", headers={**origin, "Access-Control-Request-Method": "PUT",
                                               "Access-Control-Request-Headers": "authorization"})
     assert write.status_code == 400
+
+
+def test_relative_iris_resolve_against_the_endpoint(client: httpx.Client) -> None:
+    update = "INSERT DATA { GRAPH <http://example.org/base-test> { <s> <http://example.org/p> <o> } }"
+    response = client.post("/sparql", content=update, headers={"Authorization": f"Bearer {TOKEN}",
+                                                                "Content-Type": "application/sparql-update"})
+    assert response.status_code == 204, response.text
+    found = client.get("/sparql", params={"query": "SELECT ?s WHERE { GRAPH <http://example.org/base-test> "
+                                                   "{ ?s <http://example.org/p> <o> } }"}).json()
+    service_root = str(client.base_url).rstrip("/")
+    assert [b["s"]["value"] for b in found["results"]["bindings"]] == [f"{service_root}/s"]
+
+
+def test_error_columns_point_into_the_clients_text(client: httpx.Client) -> None:
+    query = "SELECT * WHERE { ?s ?p }"
+    message = client.get("/sparql", params={"query": query}).json()["error"]["message"]
+    column = int(message.split("at 1:", 1)[1].split(":", 1)[0])
+    assert column <= len(query) + 1, message  # at most the end of the client's text
