@@ -8,7 +8,8 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api.errors import install_error_handlers
-from api.routes import health
+from api.limits import install_limits
+from api.routes import graph_store, health, resource, sparql
 from api.settings import Settings, get_settings
 from graph import __version__
 from graph.store import open_store
@@ -30,5 +31,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   description="A knowledge graph of India-US defence ties.")
     app.dependency_overrides[get_settings] = lambda: settings
     install_error_handlers(app)
+    install_limits(app, settings)
     app.include_router(health.router)
+    app.include_router(sparql.router)
+    app.include_router(graph_store.router)
+    app.include_router(resource.router)
     return app

@@ -15,12 +15,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from graph.errors import InputError, QueryTimeoutError, StoreUnavailableError, TiesError
+from graph.errors import InputError, QueryTimeoutError, ServiceBusyError, StoreUnavailableError, TiesError
 
 log = logging.getLogger("api")
 
 STATUS_FOR: list[tuple[type[TiesError], int]] = [
     (QueryTimeoutError, 503),
+    (ServiceBusyError, 503),
     (StoreUnavailableError, 503),
     (InputError, 400),
 ]
@@ -38,7 +39,8 @@ def _ties_error(request: Request, exc: Exception) -> JSONResponse:
     status = next((code for kind, code in STATUS_FOR if isinstance(exc, kind)), 500)
     if status == 500:
         return _internal_error(request, exc)
-    return error_response(status, type(exc).__name__, str(exc))
+    headers = {"Retry-After": str(exc.retry_after_s)} if isinstance(exc, ServiceBusyError) else None
+    return error_response(status, type(exc).__name__, str(exc), headers=headers)
 
 
 def _http_error(request: Request, exc: Exception) -> JSONResponse:

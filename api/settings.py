@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -27,6 +27,23 @@ class Settings(BaseSettings):
         2_000_000, ge=1, description="Most triples a whole-graph export to a viewer format reads.")
     export_around_limit: int = Field(
         1000, ge=1, le=100_000, description="Most entities in a `ties export --around` neighbourhood.")
+
+    # -- SPARQL endpoint, Graph Store and resource pages (api/routes/sparql.py and friends) --------
+    update_token: SecretStr | None = Field(
+        None, description="Bearer token that enables SPARQL Update and Graph Store writes; unset: off.")
+    service_allowlist: str = Field(
+        "", description="Space- or comma-separated endpoint IRIs that SERVICE and LOAD may reach.")
+    max_body_bytes: int = Field(8 * 1024 * 1024, ge=1024, description="Largest request body accepted.")
+    max_query_length: int = Field(100_000, ge=100, description="Longest query or update, in characters.")
+    max_result_bytes: int = Field(32 * 1024 * 1024, ge=1024, description="Largest query result sent.")
+    max_concurrent_queries: int = Field(4, ge=1, le=64, description="Queries run at the same time.")
+    max_queued_queries: int = Field(16, ge=0, le=1024, description="Queries that may wait for a slot.")
+    cors_origins: str = Field("*", description="Origins allowed to read cross-site (space-separated).")
+
+    @property
+    def allowed_services(self) -> frozenset[str]:
+        """The endpoints ``SERVICE`` and ``LOAD`` may reach."""
+        return frozenset(self.service_allowlist.replace(",", " ").split())
 
 
 @lru_cache(maxsize=1)

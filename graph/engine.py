@@ -161,6 +161,26 @@ class EmbeddedEngine:
         self.record = None
 
     @property
+    def pid(self) -> int | None:
+        """The id of the server process we own, or ``None``."""
+        process = self._process
+        return process.pid if process is not None else None
+
+    def kill(self, pid: int) -> bool:
+        """Kill the server we own if it is still process ``pid``; the watcher starts a fresh one.
+
+        The engine does not notice a client that gave up, and its own time limit does not stop
+        every query promptly (a cartesian ``COUNT`` can run on for minutes), so a query past its
+        deadline is stopped this way. Transactions are atomic: an interrupted write is not applied.
+        """
+        process = self._process
+        if process is None or process.pid != pid or process.poll() is not None:
+            return False
+        log.warning("killing oxigraph server (pid %s) to stop a query past its deadline", pid)
+        process.kill()
+        return True
+
+    @property
     def _record_path(self) -> Path:
         return self.folder / "server.json"
 

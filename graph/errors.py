@@ -49,3 +49,19 @@ class StoreLockedError(StoreError):
 
 class QueryTimeoutError(StoreError):
     """A query ran past its time limit and was stopped."""
+
+
+class ForbiddenOperationError(InputError):
+    """A query or update asks for something the service refuses, such as SERVICE to an unlisted endpoint."""
+
+
+class ResultTooLargeError(InputError):
+    """A query's result is larger than the configured cap; the message says how to narrow it."""
+
+
+class ServiceBusyError(StoreError):
+    """Too many queries are running or waiting; try again after ``retry_after_s`` seconds."""
+
+    def __init__(self, message: str, retry_after_s: int = 1) -> None:
+        super().__init__(message)
+        self.retry_after_s = retry_after_s

@@ -8,7 +8,8 @@ that exposes ``/query``, ``/update`` and ``/store`` as Oxigraph does.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -18,6 +19,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from graph.bootstrap import ensure_ontology
+from graph.bounded import KILL_GRACE_S, Answer, Limits, Watchdog, looks_complete, read_capped, timeout_error
 from graph.engine import EmbeddedEngine
 from graph.errors import QueryError, QueryTimeoutError, StoreError, StoreUnavailableError
 
@@ -26,6 +28,7 @@ NTRIPLES = "application/n-triples"
 NQUADS = "application/n-quads"
 
 Row = dict[str, Node]
+Params = Sequence[tuple[str, str]]
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,61 @@ class Store:
         self._send("POST", self.endpoints.update, content=sparql.encode("utf-8"),
                    headers={"Content-Type": "application/sparql-update"})
 
+    def query_bounded(self, sparql: str, *, accept: str, limits: Limits, params: Params = ()) -> Answer:
+        """Run a query and return its whole result, or raise: never a result cut short.
+
+        ``params`` carries ``default-graph-uri``/``named-graph-uri``. Past ``limits.deadline_s``
+        the query is abandoned (and an embedded engine we own restarted, which really stops it)
+        with ``QueryTimeoutError``; past ``limits.max_bytes`` it fails with ``ResultTooLargeError``.
+        """
+        request = self._http.build_request(
+            "POST", self.endpoints.query, params=list(params), content=sparql.encode("utf-8"),
+            headers={"Content-Type": "application/sparql-query", "Accept": accept},
+            timeout=httpx.Timeout(limits.deadline_s + KILL_GRACE_S + 1.0, connect=5.0))
+        return self._send_bounded(request, limits)
+
+    def update_with(self, sparql: str, params: Params = ()) -> None:
+        """Run an update with ``using-graph-uri``/``using-named-graph-uri`` parameters."""
+        self._send("POST", self.endpoints.update, params=list(params), content=sparql.encode("utf-8"),
+                   headers={"Content-Type": "application/sparql-update"})
+
+    def _send_bounded(self, request: httpx.Request, limits: Limits) -> Answer:
+        started = time.monotonic()
+        with Watchdog(self.engine, limits.deadline_s) as watchdog:
+            try:
+                response = self._http.send(request, stream=True)
+                try:
+                    if response.status_code >= 400:
+                        response.read()
+                        raise _error_for(response)
+                    body = read_capped(response, limits, started)
+                finally:
+                    response.close()
+            except (httpx.TimeoutException, httpx.TransportError) as exc:
+                late = time.monotonic() - started >= limits.deadline_s
+                if watchdog.fired or late or isinstance(exc, httpx.TimeoutException):
+                    raise timeout_error(limits) from None
+                raise StoreUnavailableError(f"the store at {request.url.host} cannot be reached "
+                                            f"({type(exc).__name__}); try again") from exc
+        media_type = response.headers.get("content-type", "").split(";")[0].strip()
+        if not looks_complete(media_type, body):
+            tail = body[-200:].decode("utf-8", "replace")
+            if "cancelled" in tail or watchdog.fired:
+                raise timeout_error(limits)
+            raise StoreError(f"the engine failed while writing the result: {tail[-120:]}")
+        return Answer(media_type, body)
+
     # -- graphs (Graph Store HTTP Protocol) ----------------------------------------------------
+    def post_graph(self, graph_iri: str, graph: Graph) -> None:
+        """Add ``graph``'s triples to the named graph in one request (Graph Store ``POST``)."""
+        body = graph.serialize(format="nt", encoding="utf-8")
+        self._send("POST", self.endpoints.graph_store, params={"graph": str(graph_iri)},
+                   content=body, headers={"Content-Type": NTRIPLES})
+
+    def graph_exists(self, graph_iri: str) -> bool:
+        """Whether the named graph holds at least one triple."""
+        return self.ask(f"ASK {{ GRAPH <{URIRef(graph_iri)}> {{ ?s ?p ?o }} }}")
+
     def put_graph(self, graph_iri: str, graph: Graph) -> None:
         """Replace the named graph with ``graph`` in one request: all of it or, on error, none."""
         body = graph.serialize(format="nt", encoding="utf-8")
