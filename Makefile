@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/ties stats
+	$(BIN)/ties ingest data/articles
 	$(BIN)/ties serve
 
 test: lint typecheck pytest

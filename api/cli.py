@@ -210,3 +210,4 @@ def run() -> None:
     except KeyboardInterrupt:
         typer.echo("ties: interrupted", err=True)
         sys.exit(130)
+import api.commands.ingest  # noqa: E402,F401

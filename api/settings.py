@@ -22,6 +22,11 @@ class Settings(BaseSettings):
     port: int = Field(8000, ge=1, le=65535, description="Port `ties serve` listens on.")
     query_timeout: float = Field(10.0, gt=0, le=3600, description="Seconds a SPARQL query may run.")
 
+    # -- ingest (ties ingest) ----------------------------------------------------------------------
+    gazetteer: str = Field("data/gazetteer.ttl", description="Gazetteer of known actors (Turtle).")
+    ingest_max_bytes: int = Field(5_000_000, gt=0, le=500_000_000, description="Largest article input.")
+    ingest_fetch_timeout: float = Field(10.0, gt=0, le=300, description="Seconds to fetch one URL.")
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:

@@ -1,0 +1,93 @@
+"""What a sentence is about: its mentions, the event the text is talking about, hedges and negation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from rdflib import Literal
+from spacy.tokens import Span
+
+from graph.ingest.dates import DateValue
+from graph.ingest.entities import EVENTS, Entity
+from graph.ingest.facts import Evidence, Fact, Mention
+from graph.ingest.lexicon import EVENT_ANAPHORS, NEGATIONS, SPECULATIVE
+
+EVENT_VERBS = {
+    "held",
+    "convened",
+    "hosted",
+    "conducted",
+    "run",
+    "ran",
+    "took",
+    "under",
+    "began",
+    "opened",
+    "concluded",
+    "culminated",
+    "drew",
+    "co-chaired",
+    "chaired",
+    "scheduled",
+}
+
+
+@dataclass
+class Sentence:
+    """One sentence with its mentions (posts excluded), dates and the event in focus."""
+
+    span: Span
+    mentions: list[Mention]
+    dates: list[DateValue]
+    focus: Entity | None
+    published: date | None
+    facts: list[Fact] = field(default_factory=list)
+
+    def add(self, subject: Entity, predicate: str, obj: Entity | Literal, rule: str) -> None:
+        """Record a fact this sentence states."""
+        self.facts.append(
+            Fact(subject, predicate, obj, Evidence(self.span.start_char, self.span.end_char, rule))
+        )  # type: ignore[arg-type]
+
+    def words(self) -> list[str]:
+        """The sentence's tokens, lower-cased."""
+        return [t.lower_ for t in self.span]
+
+    def about_event(self) -> Entity | None:
+        """The event this sentence talks about: named in it, or referred to ("the meeting", "It")."""
+        named = [m.entity for m in self.mentions if m.entity.cls in EVENTS]
+        if named:
+            return named[0]
+        words = self.words()
+        refers = any(
+            w in EVENT_ANAPHORS and i > 0 and words[i - 1] in ("the", "this", "that", "its")
+            for i, w in enumerate(words)
+        )
+        refers = refers or (
+            words[:1] in (["it"], ["they"], ["delegates"], ["discussions"], ["the"])
+            and any(w in EVENT_VERBS for w in words[:6])
+        )
+        return self.focus if refers else None
+
+    def hedged(self, index: int) -> bool:
+        """True when a hedge ("could", "likely") or a negation comes shortly before token ``index``."""
+        window = self.span.doc[max(self.span.start, index - 5) : index]
+        return any(t.lower_ in SPECULATIVE or t.lower_ in NEGATIONS for t in window)
+
+    def args(self, classes: set[str], start: int | None = None, end: int | None = None) -> list[Entity]:
+        """Mentioned entities of ``classes`` between token indices, in order, once each."""
+        lo = self.span.start if start is None else start
+        hi = self.span.end if end is None else end
+        seen: list[Entity] = []
+        for m in self.mentions:
+            if lo <= m.start < hi and m.entity.cls in classes and m.entity not in seen:
+                seen.append(m.entity)
+        return seen
+
+    def find(self, *words: str) -> int | None:
+        """Token index of the first of ``words`` in the sentence."""
+        for token in self.span:
+            if token.lower_ in words:
+                return token.i
+        return None

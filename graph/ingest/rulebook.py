@@ -1,0 +1,214 @@
+"""The rule catalogue: each rule is for one kind of sentence and carries a sentence of its own.
+
+A rule reads a :class:`~graph.ingest.context.Sentence` and adds facts to it. To add one, write a
+function, decorate it with :func:`rule` giving the kind of sentence it is for, an example sentence
+and the triples (by label) that example must give; ``tests/test_ingest_rules.py`` runs every
+example through the whole extractor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from graph.ingest.context import Sentence
+from graph.ingest.entities import ACTORS, EVENTS, FRAMEWORKS
+
+RuleFn = Callable[[Sentence], None]
+PLACES = {"Place"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One extraction rule with its documentation and its own test sentence."""
+
+    name: str
+    kind: str
+    example: str
+    expect: tuple[tuple[str, str, str], ...]
+    apply: RuleFn
+
+
+CATALOGUE: list[Rule] = []
+
+
+def rule(kind: str, example: str, *expect: tuple[str, str, str]) -> Callable[[RuleFn], RuleFn]:
+    """Register a rule in :data:`CATALOGUE`."""
+
+    def register(fn: RuleFn) -> RuleFn:
+        CATALOGUE.append(Rule(fn.__name__, kind, example, tuple(expect), fn))
+        return fn
+
+    return register
+
+
+@rule(
+    "An actor hosts an event (active or passive voice).",
+    "The Defence Research and Development Organisation hosted the 24th Joint Technical Group Plenary "
+    "Meeting.",
+    (
+        "24th Joint Technical Group Plenary Meeting",
+        "hostedBy",
+        "Defence Research and Development Organisation",
+    ),
+)
+def hosted(s: Sentence) -> None:
+    at = s.find("hosted", "hosts", "host")
+    event = s.about_event()
+    if at is None or event is None or s.hedged(at):
+        return
+    passive = at + 1 < s.span.end and s.span.doc[at + 1].lower_ == "by"
+    hosts = s.args(ACTORS, start=at) if passive else s.args(ACTORS, end=at)
+    for actor in hosts[:2] if passive else hosts[-2:]:
+        s.add(event, "hostedBy", actor, "hosted")
+        s.add(event, "participant", actor, "hosted")
+
+
+@rule(
+    "An event is co-chaired by two people or bodies.",
+    "The 5th Defence Policy Group meeting was co-chaired by Rajnath Singh and Pete Hegseth.",
+    ("5th Defence Policy Group meeting", "chairedBy", "Rajnath Singh"),
+    ("5th Defence Policy Group meeting", "chairedBy", "Pete Hegseth"),
+)
+def co_chaired(s: Sentence) -> None:
+    at = s.find("co-chaired", "chaired", "co", "chairs")
+    event = s.about_event()
+    if at is None or event is None:
+        return
+    for actor in s.args({"Person"}, start=at) or s.args({"Organisation"}, start=at)[:2]:
+        s.add(event, "chairedBy", actor, "co_chaired")
+
+
+@rule(
+    "Actors sign an agreement, with a date and possibly at an event.",
+    "Defence Minister Manohar Parrikar and Defense Secretary Ashton Carter signed the Logistics Exchange "
+    "Memorandum of Agreement in Washington on 29 August 2016.",
+    ("Logistics Exchange Memorandum of Agreement", "signatory", "Manohar Parrikar"),
+    ("Logistics Exchange Memorandum of Agreement", "signedOn", "2016-08-29"),
+)
+def signed(s: Sentence) -> None:
+    at = s.find("signed", "inked", "sign", "signing", "concluded")
+    agreements = s.args({"Agreement"})
+    if at is None or not agreements or s.hedged(at):
+        return
+    by = s.find("by")
+    signers = s.args(ACTORS, start=by) if by and by > at else s.args(ACTORS, end=at)[-2:]
+    with_at = s.find("with")
+    if with_at and with_at > at:
+        signers += s.args(ACTORS, start=with_at)[:1]
+    for agreement in agreements:
+        for actor in signers:
+            s.add(agreement, "signatory", actor, "signed")
+    _signed_dates(s, agreements)
+    event = s.about_event()
+    if event is not None:
+        for agreement in agreements:
+            s.add(agreement, "signedAt", event, "signed")
+
+
+def _signed_dates(s: Sentence, agreements: list) -> None:  # type: ignore[type-arg]
+    # "signed the GSOMIA in 2002 and the LEMOA in 2016": each agreement takes the next date.
+    starts = [m.start for m in s.mentions if m.entity in agreements]
+    for agreement, start in zip(agreements, starts, strict=False):
+        later = [d for d in s.dates if d.start_char >= s.span.doc[start].idx]
+        if later:
+            s.add(agreement, "signedOn", later[0].literal(), "signed")
+
+
+@rule(
+    "An event or framework is aligned with (works under) another framework.",
+    "It aligned closely with the India-US Major Defence Partnership framework.",
+)
+def aligned(s: Sentence) -> None:
+    at = s.find("aligned", "part")
+    if at is None or (s.span.doc[at].lower_ == "part" and s.span.doc[at - 1].lower_ != "as"):
+        return
+    targets = s.args(FRAMEWORKS, start=at)
+    before = s.args(FRAMEWORKS | EVENTS, end=at)
+    subject = before[-1] if before else s.about_event() or s.focus
+    if targets and subject is not None and subject is not targets[0]:
+        s.add(subject, "alignedWith", targets[0], "aligned")
+
+
+@rule(
+    "The participants of an event: 'included', 'drew ... from', 'led the delegation', 'spoke at'.",
+    "The 24th Joint Technical Group Plenary Meeting drew officials from the Department of State.",
+    ("24th Joint Technical Group Plenary Meeting", "participant", "Department of State"),
+)
+def participants(s: Sentence) -> None:
+    at = s.find(
+        "included",
+        "include",
+        "drew",
+        "participants",
+        "led",
+        "spoke",
+        "keynote",
+        "attended",
+        "between",
+        "participated",
+    )
+    event = s.about_event() or (
+        s.focus
+        if at is not None
+        and s.span.doc[at].lower_ in ("led", "spoke", "keynote", "attended", "participated", "included")
+        else None
+    )
+    if at is None or event is None or s.hedged(at):
+        return
+    actors = (
+        s.args(ACTORS - {"Country"}, start=at)
+        if s.span.doc[at].lower_ not in ("led", "spoke", "keynote")
+        else s.args({"Person"}, end=at)
+    )
+    for actor in actors:
+        s.add(event, "participant", actor, "participants")
+
+
+@rule(
+    "Where and when an event took place: 'in New Delhi on 3-4 February 2026'.",
+    "The 24th Joint Technical Group Plenary Meeting took place in New Delhi on 3-4 February 2026.",
+    ("24th Joint Technical Group Plenary Meeting", "location", "New Delhi"),
+    ("24th Joint Technical Group Plenary Meeting", "startDate", "2026-02-03"),
+    ("24th Joint Technical Group Plenary Meeting", "endDate", "2026-02-04"),
+)
+def place_and_time(s: Sentence) -> None:
+    event = s.about_event()
+    if event is None:
+        return
+    for place in s.args(PLACES):
+        s.add(event, "location", place, "place_and_time")
+    days = [d for d in s.dates if d.precision == "day"]
+    if days and not s.find("signed", "arrived", "announced"):
+        s.add(event, "startDate", days[0].literal(), "place_and_time")
+        end = days[0].end_literal()
+        if end is not None:
+            s.add(event, "endDate", end, "place_and_time")
+
+
+@rule(
+    "Technology areas named in a sentence about an event are what the event is about.",
+    "The Yudh Abhyas 2025 exercise included working groups on electronic warfare.",
+)
+def technology(s: Sentence) -> None:
+    event = s.about_event() or s.focus
+    if event is None:
+        return
+    for area in s.args({"TechnologyArea"}):
+        s.add(event, "technologyArea", area, "technology")
+
+
+@rule(
+    "Frameworks discussed at an event are its topics.",
+    "The ministers took stock of the Defence Technology and Trade Initiative at the 2+2 Dialogue.",
+)
+def topics(s: Sentence) -> None:
+    at = s.find("reviewed", "discussed", "stock", "probed", "talks", "under", "welcomed", "reaffirmed")
+    event = s.about_event() or (
+        s.focus if s.words()[:2] in (["the", "ministers"], ["discussions", "also"]) else None
+    )
+    if at is None or event is None or s.hedged(at):
+        return
+    for framework in s.args(FRAMEWORKS, start=at):
+        if framework.cls != "Mechanism":
+            s.add(event, "topic", framework, "topics")
