@@ -13,6 +13,14 @@ from graph.ingest.entities import EVENTS, Entity
 from graph.ingest.facts import Evidence, Fact, Mention
 from graph.ingest.lexicon import EVENT_ANAPHORS, NEGATIONS, SPECULATIVE
 
+
+def _joined(gap: Span) -> bool:
+    words = [t for t in gap if t.text not in ",()"]
+    return any(t.lower_ == "and" for t in words) and all(
+        t.lower_ in ("and", "the", "of", "for") or t.text[:1].isupper() for t in words
+    )
+
+
 EVENT_VERBS = {
     "held",
     "convened",
@@ -42,6 +50,7 @@ class Sentence:
     dates: list[DateValue]
     focus: Entity | None
     published: date | None
+    agreement: Entity | None = None
     facts: list[Fact] = field(default_factory=list)
 
     def add(self, subject: Entity, predicate: str, obj: Entity | Literal, rule: str) -> None:
@@ -64,11 +73,26 @@ class Sentence:
             w in EVENT_ANAPHORS and i > 0 and words[i - 1] in ("the", "this", "that", "its")
             for i, w in enumerate(words)
         )
-        refers = refers or (
-            words[:1] in (["it"], ["they"], ["delegates"], ["discussions"], ["the"])
-            and any(w in EVENT_VERBS for w in words[:6])
-        )
+        starters = {"it", "they", "delegates", "discussions", "the", "training", "when", "officers"}
+        refers = refers or (bool(starters & set(words[:2])) and any(w in EVENT_VERBS for w in words[:8]))
         return self.focus if refers else None
+
+    def speculative(self) -> bool:
+        """True when the sentence hedges ("could", "expect", "likely") anywhere."""
+        return any(w in SPECULATIVE for w in self.words())
+
+    def subject_group(self, classes: set[str], end: int) -> list[Entity]:
+        """The first mentioned entities of ``classes`` before ``end`` and those joined to them by
+        "and" or a post ("Defence Minister X and US Defense Secretary Y")."""
+        doc = self.span.doc
+        chosen: list[Mention] = []
+        for m in self.mentions:
+            if m.start >= end or m.entity.cls not in classes:
+                continue
+            if chosen and not _joined(doc[chosen[-1].end : m.start]):
+                break
+            chosen.append(m)
+        return list(dict.fromkeys(m.entity for m in chosen))
 
     def hedged(self, index: int) -> bool:
         """True when a hedge ("could", "likely") or a negation comes shortly before token ``index``."""

@@ -69,6 +69,10 @@ def find_events(doc: Doc, table: EntityTable, taken: set[int]) -> Found:
             )
         elif token.text == "Exercise" and i + 1 < len(doc) and is_name_token(doc[i + 1]):
             _exercise(doc, i, table, taken, found)
+        elif token.lower_ in ("a", "an"):
+            _unnamed_agreement(doc, i, table, taken, found)
+        elif token.lower_ == "visit" and i >= 2:
+            _visit(doc, i, table, taken, found)
     return found
 
 
@@ -141,6 +145,56 @@ def _exercise(doc: Doc, i: int, table: EntityTable, taken: set[int], found: Foun
             Fact(edition, "partOfSeries", series, _evidence(doc[i : end + 1], "exercise-name-year"))
         )
         taken.add(end)
+
+
+SIGNING_WORDS = {"signed", "signing", "sign", "inked", "welcomed", "concluded", "exchanged"}
+AGREEMENT_NOUNS = {"agreement", "mou", "contract", "pact", "memorandum", "treaty", "accord"}
+
+
+def _unnamed_agreement(doc: Doc, i: int, table: EntityTable, taken: set[int], found: Found) -> None:
+    # "the signing of a project agreement", "welcomed a memorandum of intent"
+    sentence = doc[i].sent
+    if not SIGNING_WORDS & {t.lower_ for t in sentence}:
+        return
+    k = i + 1
+    while k < min(len(doc), i + 4) and doc[k].is_lower and doc[k].lower_ not in AGREEMENT_NOUNS:
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in AGREEMENT_NOUNS or k in taken:
+        return
+    end = k + 1
+    if doc[k].lower_ == "memorandum" and end + 1 < len(doc) and doc[end].lower_ == "of":
+        end += 2
+    span = doc[i + 1 : end]
+    if len(span) < 2 and span.text.lower() != "mou":
+        return  # "a pact that lets ..." describes an agreement named elsewhere
+    agreement = table.resolve(span.text, "Agreement", unique=True)
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        table.alias(agreement, doc[end + 1].text)
+    found.mentions.append(Mention(span.start, span.end, agreement))
+    taken.update(range(span.start, span.end))
+
+
+def _visit(doc: Doc, i: int, table: EntityTable, taken: set[int], found: Found) -> None:
+    # "Prime Minister Narendra Modi's state visit to Washington"
+    k = i - 1
+    while (
+        k > 0 and doc[k].is_lower and doc[k].lower_ in ("state", "official", "first", "maiden", "three-day")
+    ):
+        k -= 1
+    if doc[k].text != "'s" or i + 2 >= len(doc) or doc[i + 1].lower_ != "to":
+        return
+    start = k - 1
+    while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in ("the", "a"):
+        start -= 1
+    end = i + 2
+    while end < len(doc) and doc[end].text[:1].isupper():
+        end += 1
+    if end == i + 2:
+        return
+    span = doc[start:end]
+    visit = table.resolve(span.text, "Meeting", unique=True)
+    found.mentions.append(Mention(i - (i - k - 1), i + 1, visit))
+    taken.update(range(k + 1, i + 1))
 
 
 def _with_lower_head(doc: Doc, end: int) -> int:

@@ -56,6 +56,7 @@ def extract_text(
 
 def _apply_rules(doc: Doc, mentions: list[Mention], dates: list, published: date | None) -> list[Fact]:  # type: ignore[type-arg]
     focus: Entity | None = None
+    agreement: Entity | None = None
     facts: list[Fact] = []
     for sent in doc.sents:
         inside = [m for m in mentions if sent.start <= m.start < sent.end and not m.role]
@@ -65,13 +66,16 @@ def _apply_rules(doc: Doc, mentions: list[Mention], dates: list, published: date
             [d for d in dates if sent.start_char <= d.start_char < sent.end_char],
             focus,
             published,
+            agreement,
         )
         for entry in CATALOGUE:
             entry.apply(sentence)
         facts += sentence.facts
-        focus = sentence.about_event() or focus
+        focus = sentence.about_event() or sentence.focus
         named = [m.entity for m in inside if m.entity.cls in EVENTS]
         focus = named[0] if named else focus
+        agreements = [m.entity for m in inside if m.entity.cls == "Agreement"]
+        agreement = agreements[-1] if agreements else agreement
     return facts
 
 

@@ -484,12 +484,17 @@ SPECULATIVE = {
 NEGATIONS = {"not", "never", "no", "n't", "yet", "neither", "nor", "refused", "declined"}
 
 
+STRONG_POSTS = {"minister", "secretary", "ambassador", "president", "chairman", "envoy", "adviser", "advisor"}
+
+
 def class_for_head(words: list[str]) -> str | None:
     """The class a name's words point at, by its last word (and a few leading words)."""
     if not words:
         return None
     lowered = [w.lower() for w in words]
     head, lead = lowered[-1], lowered[0]
+    if lead not in ORGANISATION_LEADS and STRONG_POSTS & set(lowered):
+        return None  # "US Assistant Secretary of War for Critical Technologies" is a post
     if head == "group":
         return "Mechanism" if MECHANISM_GROUP_WORDS & set(lowered) else "Organisation"
     for heads, cls in (
@@ -501,9 +506,13 @@ def class_for_head(words: list[str]) -> str | None:
     ):
         if head in heads:
             return cls
+    return _class_for_lead(lead, lowered)
+
+
+def _class_for_lead(lead: str, lowered: list[str]) -> str | None:
     if lead in ORGANISATION_LEADS:
         return "Organisation"
-    if lead in PLACE_LEADS:
+    if lead in PLACE_LEADS and (lead != "joint" or lowered[1:2] == ["base"]):
         return "Place"
     return None
 

@@ -31,15 +31,20 @@ from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.lexicon import (
     AGREEMENT_HEADS,
     AMBIGUOUS_TECHNOLOGY,
+    CONNECTORS,
     HONORIFICS,
     INITIATIVE_HEADS,
+    MONTHS,
     NATIONALITY,
+    TECHNOLOGY,
     TITLE_WORDS,
+    WEEKDAYS,
     class_for_head,
 )
 from graph.ingest.names import looks_like_person_name, name_runs, split_post
 from graph.ingest.text import nlp
 
+CURATED = {alias for _, aliases in TECHNOLOGY.values() for alias in aliases}
 PLACE_CUES = {"in", "at", "near", "to", "from", "off"}
 TRAILING_HEADS = AGREEMENT_HEADS | INITIATIVE_HEADS | {"dialogue", "exercise", "mechanism"}
 
@@ -48,6 +53,8 @@ def find_mentions(doc: Doc, table: EntityTable, taken: set[int]) -> list[Mention
     """Mentions of entities in ``doc`` outside ``taken`` tokens (dates and events found before)."""
     mentions: list[Mention] = []
     for run in name_runs(doc, taken):
+        if mentions and run[0] < mentions[-1].end:
+            continue  # already read as part of a longer name ("1st Battalion, 5th Infantry Regiment")
         for start, end in _split_on_and(doc, *run, table):
             mentions += _read_run(doc, start, end, table, mentions)
     used = {i for m in mentions for i in range(m.start, m.end)} | taken
@@ -56,22 +63,75 @@ def find_mentions(doc: Doc, table: EntityTable, taken: set[int]) -> list[Mention
 
 
 def _read_run(doc: Doc, start: int, end: int, table: EntityTable, before: list[Mention]) -> list[Mention]:
-    end = _with_trailing_head(doc, end)
+    end = _unit_continuation(doc, _with_trailing_head(doc, end))
     span = doc[start:end]
     entity = _known_or_classified(span, table)
     if entity is not None:
         _acronym_after(doc, end, entity, table)
-        return [Mention(start, end, entity)]
+        inner = [m for m in _known_inside(span, table, role="post") if m.entity.cls == "Country"]
+        return [Mention(start, end, entity), *inner]
+    envoy = _envoy(doc, span, table)
+    if envoy:
+        return envoy
     post = split_post(span)
     if post is not None:
         return _person_after_post(doc, span, post, table)
     person = _bare_person(doc, span, table, before)
     if person is not None:
         return [Mention(start, end, person)]
-    if start > 0 and doc[start - 1].lower_ in PLACE_CUES and span.text.lower() not in NATIONALITY:
-        place = table.resolve(span.text, "Place")
-        return [Mention(start, end, place)]
-    return _known_inside(span, table)
+    known = _known_inside(span, table)
+    if known or not _looks_like_place(doc, span, before):
+        return known
+    return [Mention(start, end, table.resolve(span.text, "Place"))]
+
+
+def _looks_like_place(doc: Doc, span: Span, before: list[Mention]) -> bool:
+    # "in New Delhi", "at Fairbanks", and "Fort Wainwright, Alaska"
+    if any(t.lower_ in CONNECTORS or t.lower_ in MONTHS or t.lower_ in WEEKDAYS for t in span):
+        return False
+    if span.text.lower() in NATIONALITY or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    after_place = (
+        prev.text == ","
+        and bool(before)
+        and before[-1].entity.cls == "Place"
+        and before[-1].end == span.start - 1
+    )
+    return prev.lower_ in PLACE_CUES or after_place
+
+
+def _envoy(doc: Doc, span: Span, table: EntityTable) -> list[Mention]:
+    # "US Ambassador to India Eric Garcetti": the country ends the post, the name follows.
+    if span.start < 2 or doc[span.start - 1].lower_ != "to" or len(span) < 3:
+        return []
+    country = table.gazetteer.lookup(span[0].text)
+    name = span[1:]
+    if country is None or country.cls != "Country" or not looks_like_person_name(name):
+        return []
+    person = table.resolve(name.text, "Person")
+    post_start = doc[span.start - 2]
+    person.titles.add(f"{post_start.text} to {span[0].text}")
+    return [
+        Mention(span.start, span.start + 1, table.resolve(span[0].text, "Country"), "post"),
+        Mention(name.start, name.end, person),
+    ]
+
+
+def _unit_continuation(doc: Doc, end: int) -> int:
+    # "1st Battalion, 5th Infantry Regiment" is one unit.
+    if (
+        end + 2 < len(doc)
+        and doc[end - 1].lower_ in ("battalion", "squadron", "company")
+        and doc[end].text == ","
+    ):
+        k = end + 1
+        if doc[k].like_num and doc[k].text[-2:] in ("st", "nd", "rd", "th"):
+            while k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
+                k += 1
+            if doc[k].lower_ in ("regiment", "wing", "group", "brigade"):
+                return k + 1
+    return end
 
 
 def _split_on_and(doc: Doc, start: int, end: int, table: EntityTable) -> list[tuple[int, int]]:
@@ -92,8 +152,13 @@ def _split_on_and(doc: Doc, start: int, end: int, table: EntityTable) -> list[tu
 def _two_names(left: Span, right: Span) -> bool:
     # "Rajnath Singh and Pete Hegseth"
     sizes_ok = 2 <= len(left) <= 3 and 2 <= len(right) <= 3
-    return sizes_ok and looks_like_person_name(left) and looks_like_person_name(right) and \
-        class_for_head([t.text for t in right]) is None and class_for_head([t.text for t in left]) is None
+    return (
+        sizes_ok
+        and looks_like_person_name(left)
+        and looks_like_person_name(right)
+        and class_for_head([t.text for t in right]) is None
+        and class_for_head([t.text for t in left]) is None
+    )
 
 
 def _stands_alone(span: Span, table: EntityTable) -> bool:
@@ -104,9 +169,14 @@ def _stands_alone(span: Span, table: EntityTable) -> bool:
 
 
 def _with_trailing_head(doc: Doc, end: int) -> int:
-    # "the Innovation Bridge framework", "the Major Defence Partner status"
+    # "the Innovation Bridge framework", "the US-India initiative on Critical and Emerging Technology"
     if end < len(doc) and doc[end].lower_ in TRAILING_HEADS and doc[end].text.islower():
-        return end + 1
+        end += 1
+        if end + 1 < len(doc) and doc[end].lower_ in ("on", "for", "of") and doc[end + 1].text[:1].isupper():
+            k = end + 1
+            while k < len(doc) and (doc[k].text[:1].isupper() or doc[k].lower_ in ("and", "of", "&")):
+                k += 1
+            return k
     return end
 
 
@@ -217,8 +287,9 @@ def _known_phrases(doc: Doc, table: EntityTable, used: set[int]) -> list[Mention
 
 
 def _technology_ok(doc: Doc, start: int, end: int, hits: list[tuple[int, int, URIRef]]) -> bool:
-    # "space" alone is too common a word; in a list of technologies it is one.
-    if doc[start:end].text.lower() not in AMBIGUOUS_TECHNOLOGY:
+    # "space" alone is too common a word, "C-17" a platform; in a list of technologies they count.
+    text = doc[start:end].text
+    if text.lower() not in AMBIGUOUS_TECHNOLOGY and text.islower() and (end - start > 1 or text in CURATED):
         return True
     return any((s != start and abs(s - end) <= 3) or (abs(start - e) <= 3 and s != start) for s, e, _ in hits)
 

@@ -37,10 +37,14 @@ def is_name_token(token: Token) -> bool:
 
 def _starts_name(doc: Doc, i: int) -> bool:
     token = doc[i]
-    if token.lower_ in STOP_CAPITALS or (False):
+    if token.lower_ in STOP_CAPITALS:
         return False
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and doc[i - 2].is_lower:
+        return False  # "counter-UAS", "US-led": part of a lower-case compound
     if token.like_num and token.text[-2:] in ("st", "nd", "rd", "th"):
         return i + 1 < len(doc) and is_name_token(doc[i + 1])
+    if token.like_num and i + 3 < len(doc) and doc[i + 1].text in "-+" and doc[i + 2].like_num:
+        return is_name_token(doc[i + 3]) or doc[i + 1].text == "+"  # "1-24 Infantry", "2+2 Dialogue"
     return is_name_token(token)
 
 
@@ -78,7 +82,14 @@ def name_runs(doc: Doc | Span, taken: set[int]) -> list[tuple[int, int]]:
             and j not in taken
             and (
                 is_name_token(whole[j])
-                or (whole[j].like_num and whole[j - 1].text == "+")
+                or (whole[j].like_num and whole[j - 1].text in "+-" and not whole[j - 2].whitespace_)
+                or (whole[j].like_num and j + 1 < end_limit and whole[j + 1].text == "+")
+                or (
+                    whole[j].text == "-"
+                    and whole[j - 1].like_num
+                    and j + 1 < end_limit
+                    and whole[j + 1].like_num
+                )
                 or _joins(whole, j, end_limit)
             )
         ):
@@ -103,7 +114,30 @@ def split_post(run: Span) -> tuple[int, str] | None:
     if last_post < 0:
         return None
     post = " ".join(t.text for t in run[: last_post + 1] if t.lower_.rstrip(".") not in HONORIFICS)
+    if len(run) - last_post - 1 == 1 and words[last_post] not in STRONG_TITLES:
+        return len(run), post  # "Defence Industries Promotion" is not a post and a name
     return last_post + 1, post
+
+
+STRONG_TITLES = {
+    "president",
+    "minister",
+    "secretary",
+    "ambassador",
+    "general",
+    "admiral",
+    "dr",
+    "shri",
+    "smt",
+    "mr",
+    "mrs",
+    "ms",
+    "chairman",
+    "director",
+    "commander",
+    "marshal",
+    "colonel",
+}
 
 
 def _post_tail(run: Span, k: int) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.ingest.context import Sentence
-from graph.ingest.entities import ACTORS, EVENTS, FRAMEWORKS
+from graph.ingest.entities import ACTORS, EVENTS, FRAMEWORKS, Entity, EntityTable
 
 RuleFn = Callable[[Sentence], None]
 PLACES = {"Place"}
@@ -43,7 +43,26 @@ def rule(kind: str, example: str, *expect: tuple[str, str, str]) -> Callable[[Ru
 
 
 @rule(
-    "An actor hosts an event (active or passive voice).",
+    "A framework launched at an event: the launch event, its topic, place and dates.",
+    "The two governments launched the INDUS-X initiative at a two-day event in Washington on 20 and 21 June.",
+    ("INDUS-X initiative launch event", "topic", "INDUS-X initiative"),
+    ("INDUS-X initiative launch event", "location", "Washington"),
+)
+def launch_event(s: Sentence) -> None:
+    at = s.find("launched", "unveiled", "inaugurated")
+    cue = s.find("event", "ceremony", "summit", "conference")
+    frameworks = s.args({"Initiative", "Mechanism", "Agreement"}, start=at) if at is not None else []
+    if at is None or cue is None or cue < at or not frameworks or s.hedged(at):
+        return
+    table: EntityTable = s.span.doc.user_data["table"]
+    event = table.resolve(f"{frameworks[0].label} launch event", "Meeting", unique=True)
+    s.focus = event
+    s.add(event, "topic", frameworks[0], "launch_event")
+    _place_and_time(s, event)
+
+
+@rule(
+    "An actor hosts an event (active or passive voice, 'played host to').",
     "The Defence Research and Development Organisation hosted the 24th Joint Technical Group Plenary "
     "Meeting.",
     (
@@ -53,15 +72,21 @@ def rule(kind: str, example: str, *expect: tuple[str, str, str]) -> Callable[[Ru
     ),
 )
 def hosted(s: Sentence) -> None:
-    at = s.find("hosted", "hosts", "host")
+    at = s.find("hosted", "hosts", "host", "invitation")
     event = s.about_event()
     if at is None or event is None or s.hedged(at):
         return
-    passive = at + 1 < s.span.end and s.span.doc[at + 1].lower_ == "by"
-    hosts = s.args(ACTORS, start=at) if passive else s.args(ACTORS, end=at)
-    for actor in hosts[:2] if passive else hosts[-2:]:
+    after = s.span.doc[at + 1].lower_ if at + 1 < s.span.end else ""
+    if after in ("by", "of"):  # "hosted by X", "at the invitation of X"
+        hosts = s.args(ACTORS, start=at)[:2]
+    else:
+        hosts = s.subject_group(ACTORS, at)
+        for guest in s.args({"Person"}, start=at) if after == "to" else []:
+            s.add(event, "participant", guest, "hosted")
+    for actor in hosts:
         s.add(event, "hostedBy", actor, "hosted")
-        s.add(event, "participant", actor, "hosted")
+        if actor.cls != "Country":
+            s.add(event, "participant", actor, "hosted")
 
 
 @rule(
@@ -71,7 +96,7 @@ def hosted(s: Sentence) -> None:
     ("5th Defence Policy Group meeting", "chairedBy", "Pete Hegseth"),
 )
 def co_chaired(s: Sentence) -> None:
-    at = s.find("co-chaired", "chaired", "co", "chairs")
+    at = s.find("chaired", "co-chaired", "chairs")
     event = s.about_event()
     if at is None or event is None:
         return
@@ -84,15 +109,23 @@ def co_chaired(s: Sentence) -> None:
     "Defence Minister Manohar Parrikar and Defense Secretary Ashton Carter signed the Logistics Exchange "
     "Memorandum of Agreement in Washington on 29 August 2016.",
     ("Logistics Exchange Memorandum of Agreement", "signatory", "Manohar Parrikar"),
+    ("Logistics Exchange Memorandum of Agreement", "signatory", "Ashton Carter"),
     ("Logistics Exchange Memorandum of Agreement", "signedOn", "2016-08-29"),
 )
 def signed(s: Sentence) -> None:
-    at = s.find("signed", "inked", "sign", "signing", "concluded")
+    at = s.find("signed", "inked", "sign", "signing")
     agreements = s.args({"Agreement"})
+    if (
+        at is not None
+        and not agreements
+        and s.agreement is not None
+        and s.span.doc[at + 1].lower_ in ("it", "the", "this")
+    ):
+        agreements = [s.agreement]  # "signed it", "signed the pact"
     if at is None or not agreements or s.hedged(at):
         return
     by = s.find("by")
-    signers = s.args(ACTORS, start=by) if by and by > at else s.args(ACTORS, end=at)[-2:]
+    signers = s.args(ACTORS, start=by) if by and by > at else s.subject_group(ACTORS, at)
     with_at = s.find("with")
     if with_at and with_at > at:
         signers += s.args(ACTORS, start=with_at)[:1]
@@ -106,13 +139,22 @@ def signed(s: Sentence) -> None:
             s.add(agreement, "signedAt", event, "signed")
 
 
-def _signed_dates(s: Sentence, agreements: list) -> None:  # type: ignore[type-arg]
-    # "signed the GSOMIA in 2002 and the LEMOA in 2016": each agreement takes the next date.
-    starts = [m.start for m in s.mentions if m.entity in agreements]
-    for agreement, start in zip(agreements, starts, strict=False):
-        later = [d for d in s.dates if d.start_char >= s.span.doc[start].idx]
+def _signed_dates(s: Sentence, agreements: list[Entity]) -> None:
+    # "signed the GSOMIA in 2002 and the LEMOA in 2016": each agreement takes the next date
+    # before the next agreement.
+    firsts = sorted(
+        (min(m.start for m in s.mentions if m.entity is a), a)
+        for a in agreements
+        if any(m.entity is a for m in s.mentions)
+    )
+    doc = s.span.doc
+    bounds = [doc[start].idx for start, _ in firsts] + [s.span.end_char]
+    for (start, agreement), limit in zip(firsts, bounds[1:], strict=True):
+        later = [d for d in s.dates if doc[start].idx <= d.start_char < limit]
         if later:
             s.add(agreement, "signedOn", later[0].literal(), "signed")
+    if not firsts and s.dates:
+        s.add(agreements[0], "signedOn", s.dates[0].literal(), "signed")
 
 
 @rule(
@@ -130,39 +172,72 @@ def aligned(s: Sentence) -> None:
         s.add(subject, "alignedWith", targets[0], "aligned")
 
 
+PARTICIPATION_AFTER = {
+    "included",
+    "include",
+    "drew",
+    "participants",
+    "between",
+    "co-organised",
+    "co-organized",
+    "organised",
+    "organized",
+    "co-hosted",
+    "delegations",
+}
+PARTICIPATION_BEFORE = {"led", "spoke", "keynote", "attended", "participated", "addressed", "joined"}
+MILITARY_UNITS = {
+    "army",
+    "navy",
+    "force",
+    "regiment",
+    "battalion",
+    "brigade",
+    "division",
+    "squadron",
+    "wing",
+    "contingent",
+    "corps",
+    "fleet",
+    "team",
+    "marines",
+    "guard",
+    "group",
+    "command",
+}
+
+
 @rule(
     "The participants of an event: 'included', 'drew ... from', 'led the delegation', 'spoke at'.",
     "The 24th Joint Technical Group Plenary Meeting drew officials from the Department of State.",
     ("24th Joint Technical Group Plenary Meeting", "participant", "Department of State"),
 )
 def participants(s: Sentence) -> None:
-    at = s.find(
-        "included",
-        "include",
-        "drew",
-        "participants",
-        "led",
-        "spoke",
-        "keynote",
-        "attended",
-        "between",
-        "participated",
-    )
-    event = s.about_event() or (
-        s.focus
-        if at is not None
-        and s.span.doc[at].lower_ in ("led", "spoke", "keynote", "attended", "participated", "included")
-        else None
-    )
-    if at is None or event is None or s.hedged(at):
+    after = next((t.i for t in s.span if t.lower_ in PARTICIPATION_AFTER), None)
+    before = next((t.i for t in s.span if t.lower_ in PARTICIPATION_BEFORE), None)
+    event = s.about_event() or s.focus
+    if event is None or (after is None and before is None):
         return
-    actors = (
-        s.args(ACTORS - {"Country"}, start=at)
-        if s.span.doc[at].lower_ not in ("led", "spoke", "keynote")
-        else s.args({"Person"}, end=at)
-    )
-    for actor in actors:
+    found = s.args(ACTORS - {"Country"}, start=after) if after is not None and not s.hedged(after) else []
+    if before is not None and not s.hedged(before):
+        found += s.args({"Person"}, end=before)[-1:]
+    for actor in found:
         s.add(event, "participant", actor, "participants")
+
+
+@rule(
+    "Units named in a sentence about an exercise take part in it.",
+    "The 21st edition of Exercise Yudh Abhyas began. The Indian Army contingent was led by a battalion of "
+    "the Madras Regiment.",
+    ("21st edition of Exercise Yudh Abhyas", "participant", "Madras Regiment"),
+)
+def exercise_units(s: Sentence) -> None:
+    event = s.about_event() or s.focus
+    if event is None or event.cls != "Exercise" or s.speculative():
+        return
+    for actor in s.args({"Organisation"}):
+        if actor.label.lower().split()[-1] in MILITARY_UNITS:
+            s.add(event, "participant", actor, "exercise_units")
 
 
 @rule(
@@ -174,8 +249,11 @@ def participants(s: Sentence) -> None:
 )
 def place_and_time(s: Sentence) -> None:
     event = s.about_event()
-    if event is None:
-        return
+    if event is not None:
+        _place_and_time(s, event)
+
+
+def _place_and_time(s: Sentence, event: Entity) -> None:
     for place in s.args(PLACES):
         s.add(event, "location", place, "place_and_time")
     days = [d for d in s.dates if d.precision == "day"]
@@ -192,7 +270,7 @@ def place_and_time(s: Sentence) -> None:
 )
 def technology(s: Sentence) -> None:
     event = s.about_event() or s.focus
-    if event is None:
+    if event is None or s.speculative():
         return
     for area in s.args({"TechnologyArea"}):
         s.add(event, "technologyArea", area, "technology")
@@ -204,9 +282,9 @@ def technology(s: Sentence) -> None:
 )
 def topics(s: Sentence) -> None:
     at = s.find("reviewed", "discussed", "stock", "probed", "talks", "under", "welcomed", "reaffirmed")
-    event = s.about_event() or (
-        s.focus if s.words()[:2] in (["the", "ministers"], ["discussions", "also"]) else None
-    )
+    lead = s.words()[:2]
+    starts = lead in (["the", "ministers"], ["discussions", "also"]) or lead[:1] in (["they"], ["delegates"])
+    event = s.about_event() or (s.focus if starts else None)
     if at is None or event is None or s.hedged(at):
         return
     for framework in s.args(FRAMEWORKS, start=at):
