@@ -216,8 +216,13 @@ def _series(span: Span, table: EntityTable, found: Found) -> Entity:
 def _add_event(
     span: Span, number: int, series: Entity | None, *, table: EntityTable, taken: set[int], found: Found
 ) -> None:
-    exercise = series is not None and "exercise" in series.label.lower()
-    cls = "Exercise" if exercise or (series is None and _last_series_is_exercise(found)) else "Meeting"
+    exercise = series is not None and _is_exercise_series(series)
+    in_words = any(t.lower_ in ("exercise", "drill", "drills", "wargame") for t in span.sent)
+    cls = (
+        "Exercise"
+        if exercise or in_words or (series is None and _last_series_is_exercise(found))
+        else "Meeting"
+    )
     if series is None:
         series = next((m.entity for m in reversed(found.mentions) if m.entity.cls == "Mechanism"), None)
     label = span.text[4:] if span.text.lower().startswith("the ") else span.text
@@ -234,7 +239,11 @@ def _add_event(
 
 def _last_series_is_exercise(found: Found) -> bool:
     series = next((m.entity for m in reversed(found.mentions) if m.entity.cls == "Mechanism"), None)
-    return series is not None and "exercise" in series.label.lower()
+    return series is not None and _is_exercise_series(series)
+
+
+def _is_exercise_series(series: Entity) -> bool:
+    return any("exercise" in name.lower() for name in series.surfaces | {series.label})
 
 
 def _evidence(span: Span, rule: str) -> Evidence:

@@ -116,10 +116,15 @@ class Gazetteer:
             if self.lookup(label) is None:
                 self._add(KnownEntity(resource_iri("country", slug), "Country", label, set(aliases)))
         for slug, (label, aliases) in TECHNOLOGY.items():
-            if not any(self.lookup(alias) for alias in aliases):
+            known = next((self.lookup(alias) for alias in aliases if self.lookup(alias)), None)
+            if known is None:
                 self._add(
                     KnownEntity(resource_iri("technology", slug), "TechnologyArea", label, set(aliases))
                 )
+            elif known.cls == "TechnologyArea":
+                for alias in aliases:  # the curated surface forms name the gazetteer's concept
+                    known.aliases.add(alias)
+                    self.by_label.setdefault(normalise_label(alias), known)
 
 
 def _local_class(klass: object) -> str | None:

@@ -479,7 +479,6 @@ SPECULATIVE = {
     "hopes",
     "aims",
     "should",
-    "will",
 }
 NEGATIONS = {"not", "never", "no", "n't", "yet", "neither", "nor", "refused", "declined"}
 

@@ -36,6 +36,7 @@ from graph.ingest.lexicon import (
     INITIATIVE_HEADS,
     MONTHS,
     NATIONALITY,
+    STRONG_POSTS,
     TECHNOLOGY,
     TITLE_WORDS,
     WEEKDAYS,
@@ -165,6 +166,8 @@ def _stands_alone(span: Span, table: EntityTable) -> bool:
     if table.seen(span.text) or table.gazetteer.lookup(span.text) or class_for_head([t.text for t in span]):
         return True
     post = split_post(span)
+    if post is not None and post[0] == len(span):
+        return bool(STRONG_POSTS & {t.lower_ for t in span})  # a post on its own: "US Assistant Secretary of War for Critical Technologies"
     return post is not None and len(span) - post[0] >= 2 and looks_like_person_name(span[post[0] :])
 
 
@@ -289,9 +292,34 @@ def _known_phrases(doc: Doc, table: EntityTable, used: set[int]) -> list[Mention
 def _technology_ok(doc: Doc, start: int, end: int, hits: list[tuple[int, int, URIRef]]) -> bool:
     # "space" alone is too common a word, "C-17" a platform; in a list of technologies they count.
     text = doc[start:end].text
-    if text.lower() not in AMBIGUOUS_TECHNOLOGY and text.islower() and (end - start > 1 or text in CURATED):
+    if text not in CURATED and not (text.islower() and end - start > 1 and _technology_cue(doc, start, end)):
+        return (
+            False  # platforms ("C-17") and gazetteer words ("aviation") only where technology is the subject
+        )
+    if text.lower() not in AMBIGUOUS_TECHNOLOGY:
         return True
     return any((s != start and abs(s - end) <= 3) or (abs(start - e) <= 3 and s != start) for s, e, _ in hits)
+
+
+TECHNOLOGY_CUES = {
+    "technology",
+    "technologies",
+    "areas",
+    "fields",
+    "domains",
+    "capabilities",
+    "cooperation",
+    "working",
+    "focus",
+    "such",
+    "including",
+    "collaboration",
+}
+
+
+def _technology_cue(doc: Doc, start: int, end: int) -> bool:
+    sentence = doc[start].sent
+    return any(t.lower_ in TECHNOLOGY_CUES for t in sentence if not start <= t.i < end)
 
 
 def _phrase_hits(doc: Doc, gazetteer: Gazetteer, allowed: range | list[int]) -> list[tuple[int, int, URIRef]]:
@@ -318,4 +346,7 @@ def _phrase_matcher(gazetteer: Gazetteer) -> tuple[PhraseMatcher, dict[int, URIR
         if alias.islower() or alias[:1].islower():
             lower_forms.setdefault(alias, entry.iri)
             exact.add(str(entry.iri), [nlp().make_doc(alias.capitalize())])
+        elif entry.cls == "TechnologyArea" and alias[1:].islower():
+            # "Maritime domain awareness" in the gazetteer is "maritime domain awareness" in text
+            exact.add(str(entry.iri), [nlp().make_doc(alias[0].lower() + alias[1:])])
     return exact, keys

@@ -52,12 +52,17 @@ def launch_event(s: Sentence) -> None:
     at = s.find("launched", "unveiled", "inaugurated")
     cue = s.find("event", "ceremony", "summit", "conference")
     frameworks = s.args({"Initiative", "Mechanism", "Agreement"}, start=at) if at is not None else []
-    if at is None or cue is None or cue < at or not frameworks or s.hedged(at):
+    if at is None or not frameworks or s.hedged(at) or (s.about_event() is not None and cue is None):
+        return
+    placed = bool(s.args(PLACES, start=at)) and any(d.precision == "day" for d in s.dates)
+    if not placed and (cue is None or cue < at):
         return
     table: EntityTable = s.span.doc.user_data["table"]
     event = table.resolve(f"{frameworks[0].label} launch event", "Meeting", unique=True)
     s.focus = event
     s.add(event, "topic", frameworks[0], "launch_event")
+    for actor in s.subject_group(ACTORS - {"Country"}, at):
+        s.add(event, "participant", actor, "launch_event")
     _place_and_time(s, event)
 
 
@@ -74,6 +79,8 @@ def launch_event(s: Sentence) -> None:
 def hosted(s: Sentence) -> None:
     at = s.find("hosted", "hosts", "host", "invitation")
     event = s.about_event()
+    if event is None and at is not None and s.args({"Person"}, start=at):
+        event = s.focus  # "X hosted Y and Z at Hyderabad House": the meeting the text is about
     if at is None or event is None or s.hedged(at):
         return
     after = s.span.doc[at + 1].lower_ if at + 1 < s.span.end else ""
@@ -81,7 +88,7 @@ def hosted(s: Sentence) -> None:
         hosts = s.args(ACTORS, start=at)[:2]
     else:
         hosts = s.subject_group(ACTORS, at)
-        for guest in s.args({"Person"}, start=at) if after == "to" else []:
+        for guest in s.args({"Person"}, start=at):
             s.add(event, "participant", guest, "hosted")
     for actor in hosts:
         s.add(event, "hostedBy", actor, "hosted")
@@ -186,6 +193,7 @@ PARTICIPATION_AFTER = {
     "delegations",
 }
 PARTICIPATION_BEFORE = {"led", "spoke", "keynote", "attended", "participated", "addressed", "joined"}
+TOOK_PART = {"part", "participated", "joined", "attended"}
 MILITARY_UNITS = {
     "army",
     "navy",
@@ -214,13 +222,21 @@ MILITARY_UNITS = {
 )
 def participants(s: Sentence) -> None:
     after = next((t.i for t in s.span if t.lower_ in PARTICIPATION_AFTER), None)
-    before = next((t.i for t in s.span if t.lower_ in PARTICIPATION_BEFORE), None)
+    if after is not None and s.span.doc[after].lower_ == "between" and s.about_event() is None:
+        after = None  # "exchanges between X and Y" are not the meeting's participants
     event = s.about_event() or s.focus
-    if event is None or (after is None and before is None):
+    if event is None:
         return
     found = s.args(ACTORS - {"Country"}, start=after) if after is not None and not s.hedged(after) else []
-    if before is not None and not s.hedged(before):
-        found += s.args({"Person"}, end=before)[-1:]
+    for before in (t.i for t in s.span if t.lower_ in PARTICIPATION_BEFORE):
+        if not s.hedged(before):
+            found += s.args({"Person"}, end=before)[-1:]
+    took = next((t.i for t in s.span if t.lower_ in TOOK_PART and t.i > s.span.start), None)
+    if took is not None and not s.hedged(took):
+        clause = max(
+            [t.i for t in s.span if t.i < took and t.lower_ in ("which", "where", ";")] or [s.span.start]
+        )
+        found += s.args(ACTORS - {"Country"}, start=clause, end=took)
     for actor in found:
         s.add(event, "participant", actor, "participants")
 
@@ -257,7 +273,8 @@ def _place_and_time(s: Sentence, event: Entity) -> None:
     for place in s.args(PLACES):
         s.add(event, "location", place, "place_and_time")
     days = [d for d in s.dates if d.precision == "day"]
-    if days and not s.find("signed", "arrived", "announced"):
+    named = any(m.entity is event for m in s.mentions)
+    if days and (named or not s.find("signed", "arrived", "announced")):
         s.add(event, "startDate", days[0].literal(), "place_and_time")
         end = days[0].end_literal()
         if end is not None:
