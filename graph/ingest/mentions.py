@@ -167,7 +167,8 @@ def _stands_alone(span: Span, table: EntityTable) -> bool:
         return True
     post = split_post(span)
     if post is not None and post[0] == len(span):
-        return bool(STRONG_POSTS & {t.lower_ for t in span})  # a post on its own: "US Assistant Secretary of War for Critical Technologies"
+        # a post on its own: "US Assistant Secretary of War for Critical Technologies"
+        return bool(STRONG_POSTS & {t.lower_ for t in span})
     return post is not None and len(span) - post[0] >= 2 and looks_like_person_name(span[post[0] :])
 
 
