@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Literal
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from graph.ingest import extract, rulebook
+from graph.ingest.batchcheck import failing_graphs
 from graph.ingest.context import Sentence
 from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.pipeline import IngestLimits, ingest, iter_sources
+from graph.namespace import DT
 from graph.store import Store
 from tests.conftest import ROOT, run_ties
 
@@ -160,3 +162,13 @@ def test_explain_prints_sentences_with_titles(tmp_path: Path) -> None:
     assert dated.returncode == 0 and "29 August 2016" in dated.stdout
     nothing = run_ties("explain", lemoa, "dt:signatory", "person/nobody", store=store)
     assert nothing.returncode == 1
+
+
+def test_batch_validation_judges_each_graph_alone() -> None:
+    person = URIRef("https://w3id.org/defence-ties/resource/person/x")
+    unlabelled, labelled = Graph(), Graph()
+    unlabelled.add((person, RDF.type, DT.Person))  # no rdfs:label: fails on its own
+    labelled.add((person, RDF.type, DT.Person))
+    labelled.add((person, RDFS.label, Literal("X")))
+    assert failing_graphs([("a", unlabelled), ("b", labelled)], Graph()) == {"a"}
+    assert failing_graphs([("b", labelled)], Graph()) == set()

@@ -55,7 +55,7 @@ def ingest(
     with store_for(ctx) as store:
         ensure_gazetteer(store, gazetteer_path)
         bar = _progress() if sys.stderr.isatty() else None
-        summary = ingest_items(items, store, gazetteer, progress=bar)
+        summary = ingest_items(items, store, gazetteer, progress=bar, batch_size=settings.ingest_batch)
     for outcome in summary.outcomes:
         if outcome.status == "failed":
             typer.echo(f"ties: error: {outcome.error}", err=True)

@@ -51,6 +51,7 @@ class Sentence:
     focus: Entity | None
     published: date | None
     agreement: Entity | None = None
+    _words: list[str] | None = field(default=None, repr=False)
     facts: list[Fact] = field(default_factory=list)
 
     def add(self, subject: Entity, predicate: str, obj: Entity | Literal, rule: str) -> None:
@@ -60,8 +61,10 @@ class Sentence:
         )  # type: ignore[arg-type]
 
     def words(self) -> list[str]:
-        """The sentence's tokens, lower-cased."""
-        return [t.lower_ for t in self.span]
+        """The sentence's tokens, lower-cased (computed once)."""
+        if self._words is None:
+            self._words = [t.lower_ for t in self.span]
+        return self._words
 
     def about_event(self) -> Entity | None:
         """The event this sentence talks about: named in it, or referred to ("the meeting", "It")."""
@@ -111,7 +114,7 @@ class Sentence:
 
     def find(self, *words: str) -> int | None:
         """Token index of the first of ``words`` in the sentence."""
-        for token in self.span:
-            if token.lower_ in words:
-                return token.i
+        for offset, word in enumerate(self.words()):
+            if word in words:
+                return self.span.start + offset
         return None

@@ -326,8 +326,13 @@ def _technology_cue(doc: Doc, start: int, end: int) -> bool:
 def _phrase_hits(doc: Doc, gazetteer: Gazetteer, allowed: range | list[int]) -> list[tuple[int, int, URIRef]]:
     allowed_set = set(allowed)
     matcher, keys = _phrase_matcher(gazetteer)
+    cache_key = f"phrase-hits-{id(gazetteer)}"
+    if cache_key not in doc.user_data:  # the matcher runs once per document
+        doc.user_data[cache_key] = [(key, s, e) for key, s, e in matcher(doc)]
     spans = [
-        Span(doc, s, e, label=key) for key, s, e in matcher(doc) if all(i in allowed_set for i in range(s, e))
+        Span(doc, s, e, label=key)
+        for key, s, e in doc.user_data[cache_key]
+        if s in allowed_set and all(i in allowed_set for i in range(s, e))
     ]
     return [(sp.start, sp.end, keys[sp.label]) for sp in filter_spans(spans)]
 

@@ -33,6 +33,7 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:80] or "unnamed"
 
 
+@lru_cache(maxsize=65536)
 def normalise_label(text: str) -> str:
     """A label normalised as the gold standard compares labels (case, punctuation, US spellings)."""
     lowered = text.lower().replace("&", " and ")
