@@ -141,9 +141,9 @@ def _exercise(doc: Doc, i: int, table: EntityTable, taken: set[int], found: Foun
     if end < len(doc) and re.fullmatch(r"(19|20)\d\d", doc[end].text):
         edition = table.resolve(doc[i : end + 1].text, "Exercise", label=doc[i : end + 1].text)
         found.mentions.append(Mention(i, end + 1, edition))
-        found.facts.append(
-            Fact(edition, "partOfSeries", series, _evidence(doc[i : end + 1], "exercise-name-year"))
-        )
+        if series.cls == "Mechanism":
+            evidence = _evidence(doc[i : end + 1], "exercise-name-year")
+            found.facts.append(Fact(edition, "partOfSeries", series, evidence))
         taken.add(end)
 
 
@@ -233,7 +233,7 @@ def _add_event(
     taken.update(range(span.start, span.end))
     evidence = _evidence(span, "edition-name")
     found.facts.append(Fact(event, "ordinal", Literal(number, datatype=XSD.positiveInteger), evidence))
-    if series is not None:
+    if series is not None and series.cls == "Mechanism":  # a known initiative is no series
         found.facts.append(Fact(event, "partOfSeries", series, evidence))
 
 

@@ -202,7 +202,10 @@ def _store_one(
             check_graph(graph, name=article.origin or iri, background=gazetteer.graph)
         store.put_graph(URIRef(iri), graph)
     except ValidationError as exc:
-        return Outcome(article.origin, "failed", iri, error=f"{exc}: {violation_messages(exc.report)}")
+        reason = str(exc).replace("; run 'ties validate' for the full report", "")
+        return Outcome(
+            article.origin, "failed", iri, error=f"{reason} (not stored): {violation_messages(exc.report)}"
+        )
     except TiesError as exc:
         return Outcome(article.origin, "failed", iri, error=str(exc))
     status = "updated" if iri in known else "new"

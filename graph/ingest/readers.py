@@ -60,10 +60,11 @@ def read_bytes(data: bytes, origin: str, *, max_bytes: int = 5_000_000, content_
 def read_path(path: Path, *, max_bytes: int = 5_000_000) -> Iterator[Item]:
     """Articles in a file, or in every article-like file under a folder (sorted, recursive)."""
     if path.is_dir():
+        # A folder's README describes the folder; it is not an article.
         for child in sorted(
             p
             for p in path.rglob("*")
-            if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES and not p.name.endswith(".gold.json")
+            if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES and not p.name.lower().startswith("readme")
         ):
             yield from read_path(child, max_bytes=max_bytes)
         return
