@@ -11,8 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rdflib import Literal
+from rdflib.namespace import XSD
+
 from graph.ingest.context import Sentence
 from graph.ingest.entities import ACTORS, EVENTS, FRAMEWORKS, Entity, EntityTable
+from graph.ingest.lexicon import ORDINAL_WORDS
 
 RuleFn = Callable[[Sentence], None]
 PLACES = {"Place"}
@@ -40,6 +44,56 @@ def rule(kind: str, example: str, *expect: tuple[str, str, str]) -> Callable[[Ru
         return fn
 
     return register
+
+
+EDITION_VERBS = {
+    "held",
+    "ran",
+    "began",
+    "begun",
+    "took",
+    "conducted",
+    "under",
+    "opened",
+    "started",
+    "ended",
+    "concluded",
+    "run",
+}
+
+
+@rule(
+    "An exercise named by its series alone ('Tiger Triumph ... was held from 13 to 21 November 2019'): "
+    "that year's edition.",
+    "Exercise Tiger Triumph, the first tri-service amphibious exercise between India and the United "
+    "States, was held at Kakinada from 13 to 21 November 2019.",
+    ("Exercise Tiger Triumph 2019", "partOfSeries", "Exercise Tiger Triumph"),
+    ("Exercise Tiger Triumph 2019", "location", "Kakinada"),
+    ("Exercise Tiger Triumph 2019", "ordinal", "1"),
+)
+def series_edition(s: Sentence) -> None:
+    words = s.words()
+    series = next((e for e in s.args({"Mechanism"}) if _exercise_like(e, words)), None)
+    if series is None or any(m.entity.cls in EVENTS for m in s.mentions) or s.speculative():
+        return
+    if not EDITION_VERBS & set(words) or not s.dates:
+        return
+    year = s.dates[0].start.year
+    table: EntityTable = s.span.doc.user_data["table"]
+    edition = table.resolve(f"{series.label} {year}", "Exercise")
+    s.focus = edition
+    s.add(edition, "partOfSeries", series, "series_edition")
+    for i, word in enumerate(words[:-1]):
+        number = ORDINAL_WORDS.get(word)
+        if number and ("exercise" in words[i + 1 : i + 7] or "edition" in words[i + 1 : i + 3]):
+            s.add(edition, "ordinal", Literal(number, datatype=XSD.positiveInteger), "series_edition")
+            break
+    _place_and_time(s, edition)
+
+
+def _exercise_like(series: Entity, words: list[str]) -> bool:
+    names = " ".join(series.surfaces | {series.label}).lower()
+    return "exercise" in names or "exercise" in words or "drill" in words
 
 
 @rule(
