@@ -186,3 +186,4 @@ def run() -> None:
 
 
 import api.commands.export  # noqa: E402,F401
+import api.commands.ingest  # noqa: E402,F401

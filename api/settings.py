@@ -45,6 +45,12 @@ class Settings(BaseSettings):
         """The endpoints ``SERVICE`` and ``LOAD`` may reach."""
         return frozenset(self.service_allowlist.replace(",", " ").split())
 
+    # -- ingest (ties ingest) ----------------------------------------------------------------------
+    gazetteer: str = Field("data/gazetteer.ttl", description="Gazetteer of known actors (Turtle).")
+    ingest_max_bytes: int = Field(5_000_000, gt=0, le=500_000_000, description="Largest article input.")
+    ingest_fetch_timeout: float = Field(10.0, gt=0, le=300, description="Seconds to fetch one URL.")
+    ingest_batch: int = Field(50, ge=1, le=10_000, description="Article graphs validated per pySHACL run.")
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:

@@ -1,0 +1,1 @@
+"""Ingesting news articles: readers, the rule catalogue, entity resolution, dates, evidence, pipeline."""

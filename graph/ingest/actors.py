@@ -1,0 +1,149 @@
+"""Rules about actors themselves: who a person works for, which body a unit belongs to, and the
+parties of a framework named after two countries. Part of the rule catalogue.
+
+Examples
+--------
+>>> from graph.ingest.extract import extract_text
+>>> result = extract_text("US Secretary of War Pete Hegseth spoke. GE Aerospace, the aviation arm of "
+...                       "General Electric, agreed.")
+>>> sorted((f.subject.label, f.predicate, f.obj.label) for f in result.facts)
+[('GE Aerospace', 'partOf', 'General Electric'), ('Pete Hegseth', 'affiliatedWith', 'United States')]
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from spacy.tokens import Doc
+
+from graph.ingest.context import Sentence
+from graph.ingest.entities import Entity, EntityTable
+from graph.ingest.facts import Evidence, Fact, Mention
+from graph.ingest.lexicon import NATIONALITY, POST_COUNTRY, TITLE_WORDS
+from graph.ingest.rulebook import rule
+
+UNIT_WORDS = {"arm", "unit", "wing", "division", "subsidiary", "part", "branch"}
+
+
+@rule(
+    "A person's post names the body or country they represent.",
+    "US Secretary of War Pete Hegseth arrived.",
+    ("Pete Hegseth", "affiliatedWith", "United States"),
+)
+def affiliation(s: Sentence) -> None:
+    """Applied by :func:`affiliations`, which sees the mentions inside posts."""
+
+
+@rule(
+    "A body belongs to another: 'X, the aviation arm of Y', 'Y's X', 'X of Y', 'X, which belongs to Y'.",
+    "GE Aerospace, the aviation arm of General Electric, signed.",
+    ("GE Aerospace", "partOf", "General Electric"),
+)
+def part_of(s: Sentence) -> None:
+    orgs = [m for m in s.mentions if m.entity.cls == "Organisation"]
+    doc = s.span.doc
+    for first, second in itertools.pairwise(orgs):
+        gap = [t.lower_ for t in doc[first.end : second.start] if t.text not in '()"']
+        if first.entity is second.entity:
+            continue
+        if (
+            gap in (["of"], ["of", "the"], ["of", "india", "'s"])
+            or ("belongs" in gap and len(gap) - gap.index("belongs") <= 4)
+            or (UNIT_WORDS & set(gap) and gap[-1:] == ["of"] and len(gap) <= 6)
+        ):
+            s.add(first.entity, "partOf", second.entity, "part_of")
+        elif gap == ["'s"]:
+            s.add(second.entity, "partOf", first.entity, "part_of")
+
+
+@rule(
+    "A framework named after both countries binds both.",
+    "They launched the India-United States Defence Acceleration Ecosystem.",
+    ("India-United States Defence Acceleration Ecosystem", "party", "India"),
+    ("India-United States Defence Acceleration Ecosystem", "party", "United States"),
+)
+def bilateral_party(s: Sentence) -> None:
+    for m in s.mentions:
+        if m.entity.cls not in ("Agreement", "Initiative"):
+            continue
+        words = [t.lower_ for t in s.span.doc[m.start : min(m.end, m.start + 4)]]
+        if words[:3] in (
+            ["india", "-", "us"],
+            ["us", "-", "india"],
+            ["india", "-", "united"],
+            ["indo", "-", "us"],
+        ):
+            for country in _countries(s):
+                s.add(m.entity, "party", country, "bilateral_party")
+
+
+def _countries(s: Sentence) -> list[Entity]:
+    table: EntityTable = s.span.doc.user_data["table"]
+    return [table.resolve("India", "Country"), table.resolve("United States", "Country")]
+
+
+def affiliations(doc: Doc, mentions: list[Mention], table: EntityTable) -> list[Fact]:
+    """``affiliatedWith`` from the bodies and countries inside a post, or the post itself."""
+    facts = []
+    for i, m in enumerate(mentions):
+        if m.entity.cls != "Person" or m.role:
+            continue
+        sentence = doc[m.start].sent
+        evidence = Evidence(sentence.start_char, sentence.end_char, "affiliation")
+        post_mentions = [p for p in mentions[max(0, i - 3) : i] if p.role == "post" and _post_gap(doc, p, m)]
+        target = _post_target(post_mentions, m, table, doc) or _body_nearby(doc, mentions, i)
+        if target is not None:
+            facts.append(Fact(m.entity, "affiliatedWith", target, evidence))
+    return facts
+
+
+def _post_gap(doc: Doc, post: Mention, person: Mention) -> bool:
+    # "DRDO Director General (Production Coordination & Services Interaction) Dr Chandrika Kaushik"
+    gap = doc[post.end : person.start]
+    if len(gap) > 14 or doc[post.start - 1].lower_ == "to":  # "Ambassador to India" is not his country
+        return False
+    return all(t.text[:1].isupper() or t.text in "()&," or t.lower_ in ("of", "for", "and") for t in gap)
+
+
+POST_LINKS = {"from", "of", "at", "in", "with"}
+
+
+def _body_nearby(doc: Doc, mentions: list[Mention], i: int) -> Entity | None:
+    """The body in an apposition: "X, from the Office of ...", "X, Joint Secretary in the Ministry
+    of Defence", or before a lower-case post: "GE chairman and chief executive X"."""
+    person = mentions[i]
+    after = next((m for m in mentions[i + 1 : i + 3] if m.entity.cls == "Organisation"), None)
+    if after is not None and doc[person.end].text == ",":
+        gap = doc[person.end : after.start]
+        words = [t.lower_ for t in gap]
+        posty = all(
+            t.text[:1].isupper() or t.text in "(),&" or t.lower_ in POST_LINKS | {"the", "and"} for t in gap
+        )
+        if len(gap) <= 12 and posty and POST_LINKS & set(words[-3:]):
+            return after.entity
+    before = mentions[i - 1] if i > 0 else None
+    if before is not None and before.entity.cls == "Organisation" and not before.role:
+        gap = doc[before.end : person.start]
+        if 0 < len(gap) <= 5 and all(
+            t.is_lower and (t.lower_ in TITLE_WORDS or t.lower_ == "and") for t in gap
+        ):
+            return before.entity
+    return None
+
+
+def _post_target(posts: list[Mention], person: Mention, table: EntityTable, doc: Doc) -> Entity | None:
+    orgs = [p.entity for p in posts if p.entity.cls == "Organisation"]
+    if orgs:
+        return orgs[-1]
+    countries = [p.entity for p in posts if p.entity.cls == "Country"]
+    if countries:
+        return countries[-1]
+    for title in person.entity.titles:
+        lowered = title.lower()
+        first = lowered.split()[0] if lowered.split() else ""
+        country = NATIONALITY.get(first) or next(
+            (c for post, c in POST_COUNTRY.items() if post in lowered), None
+        )
+        if country is not None:
+            return table.resolve("India" if country == "india" else "United States", "Country")
+    return None

@@ -1,0 +1,120 @@
+"""What a sentence is about: its mentions, the event the text is talking about, hedges and negation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from rdflib import Literal
+from spacy.tokens import Span
+
+from graph.ingest.dates import DateValue
+from graph.ingest.entities import EVENTS, Entity
+from graph.ingest.facts import Evidence, Fact, Mention
+from graph.ingest.lexicon import EVENT_ANAPHORS, NEGATIONS, SPECULATIVE
+
+
+def _joined(gap: Span) -> bool:
+    words = [t for t in gap if t.text not in ",()"]
+    return any(t.lower_ == "and" for t in words) and all(
+        t.lower_ in ("and", "the", "of", "for") or t.text[:1].isupper() for t in words
+    )
+
+
+EVENT_VERBS = {
+    "held",
+    "convened",
+    "hosted",
+    "conducted",
+    "run",
+    "ran",
+    "took",
+    "under",
+    "began",
+    "opened",
+    "concluded",
+    "culminated",
+    "drew",
+    "co-chaired",
+    "chaired",
+    "scheduled",
+}
+
+
+@dataclass
+class Sentence:
+    """One sentence with its mentions (posts excluded), dates and the event in focus."""
+
+    span: Span
+    mentions: list[Mention]
+    dates: list[DateValue]
+    focus: Entity | None
+    published: date | None
+    agreement: Entity | None = None
+    _words: list[str] | None = field(default=None, repr=False)
+    facts: list[Fact] = field(default_factory=list)
+
+    def add(self, subject: Entity, predicate: str, obj: Entity | Literal, rule: str) -> None:
+        """Record a fact this sentence states."""
+        self.facts.append(
+            Fact(subject, predicate, obj, Evidence(self.span.start_char, self.span.end_char, rule))
+        )  # type: ignore[arg-type]
+
+    def words(self) -> list[str]:
+        """The sentence's tokens, lower-cased (computed once)."""
+        if self._words is None:
+            self._words = [t.lower_ for t in self.span]
+        return self._words
+
+    def about_event(self) -> Entity | None:
+        """The event this sentence talks about: named in it, or referred to ("the meeting", "It")."""
+        named = [m.entity for m in self.mentions if m.entity.cls in EVENTS]
+        if named:
+            return named[0]
+        words = self.words()
+        refers = any(
+            w in EVENT_ANAPHORS and i > 0 and words[i - 1] in ("the", "this", "that", "its")
+            for i, w in enumerate(words)
+        )
+        starters = {"it", "they", "delegates", "discussions", "the", "training", "when", "officers"}
+        refers = refers or (bool(starters & set(words[:2])) and any(w in EVENT_VERBS for w in words[:8]))
+        return self.focus if refers else None
+
+    def speculative(self) -> bool:
+        """True when the sentence hedges ("could", "expect", "likely") anywhere."""
+        return any(w in SPECULATIVE for w in self.words())
+
+    def subject_group(self, classes: set[str], end: int) -> list[Entity]:
+        """The first mentioned entities of ``classes`` before ``end`` and those joined to them by
+        "and" or a post ("Defence Minister X and US Defense Secretary Y")."""
+        doc = self.span.doc
+        chosen: list[Mention] = []
+        for m in self.mentions:
+            if m.start >= end or m.entity.cls not in classes:
+                continue
+            if chosen and not _joined(doc[chosen[-1].end : m.start]):
+                break
+            chosen.append(m)
+        return list(dict.fromkeys(m.entity for m in chosen))
+
+    def hedged(self, index: int) -> bool:
+        """True when a hedge ("could", "likely") or a negation comes shortly before token ``index``."""
+        window = self.span.doc[max(self.span.start, index - 5) : index]
+        return any(t.lower_ in SPECULATIVE or t.lower_ in NEGATIONS for t in window)
+
+    def args(self, classes: set[str], start: int | None = None, end: int | None = None) -> list[Entity]:
+        """Mentioned entities of ``classes`` between token indices, in order, once each."""
+        lo = self.span.start if start is None else start
+        hi = self.span.end if end is None else end
+        seen: list[Entity] = []
+        for m in self.mentions:
+            if lo <= m.start < hi and m.entity.cls in classes and m.entity not in seen:
+                seen.append(m.entity)
+        return seen
+
+    def find(self, *words: str) -> int | None:
+        """Token index of the first of ``words`` in the sentence."""
+        for offset, word in enumerate(self.words()):
+            if word in words:
+                return self.span.start + offset
+        return None

@@ -1,0 +1,251 @@
+"""Events named in the text: editions of series, named exercises and visits.
+
+Each pattern is for one way news names an event:
+
+* "the 24th Indo-US Joint Technical Group (JTG) Plenary Meeting", "the first India-US 2+2
+  Ministerial Dialogue": an ordinal, the series' name, a meeting word;
+* "the 21st edition of Exercise Yudh Abhyas", "the 16th meeting of the Defence Policy Group";
+* "The 20th edition was conducted ...": an edition of the series the article is about;
+* "Exercise Yudh Abhyas 2025" (an edition) and "Exercise Malabar" (the series);
+* "Modi's state visit to Washington".
+
+Examples
+--------
+>>> from graph.ingest.gazetteer import Gazetteer
+>>> from graph.ingest.entities import EntityTable
+>>> from graph.ingest.text import nlp
+>>> doc = nlp()("DRDO hosted the 24th Indo-US Joint Technical Group (JTG) Plenary Meeting.")
+>>> found = find_events(doc, EntityTable(Gazetteer.empty(), "k"), set())
+>>> [(m.entity.cls, m.entity.label) for m in found.mentions]
+[('Mechanism', 'Indo-US Joint Technical Group'),
+ ('Meeting', '24th Indo-US Joint Technical Group (JTG) Plenary Meeting')]
+>>> [(f.predicate, str(f.obj.label if hasattr(f.obj, 'label') else f.obj)) for f in found.facts]
+[('ordinal', '24'), ('partOfSeries', 'Indo-US Joint Technical Group')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rdflib import Literal
+from rdflib.namespace import XSD
+from spacy.tokens import Doc, Span
+
+from graph.ingest.entities import Entity, EntityTable
+from graph.ingest.facts import Evidence, Fact, Mention
+from graph.ingest.lexicon import MECHANISM_HEADS, MEETING_HEADS, ORDINAL_WORDS
+from graph.ingest.names import is_name_token, name_runs
+from graph.ingest.text import slugify
+
+EDITION_WORDS = {"edition", "meeting", "round", "session", "plenary", "iteration", "instalment"}
+NUMERIC_ORDINAL = re.compile(r"^(\d{1,3})(st|nd|rd|th)$")
+
+
+@dataclass
+class Found:
+    """Event mentions and the facts their names state (ordinal, series)."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+
+
+def ordinal_of(text: str) -> int | None:
+    """The number of an ordinal word: ``24th`` -> 24, ``inaugural`` -> 1."""
+    match = NUMERIC_ORDINAL.match(text)
+    return int(match.group(1)) if match else ORDINAL_WORDS.get(text.lower())
+
+
+def find_events(doc: Doc, table: EntityTable, taken: set[int]) -> Found:
+    """Every event-naming pattern in ``doc``; their tokens are added to ``taken``."""
+    found = Found()
+    for i, token in enumerate(doc):
+        if i in taken:
+            continue
+        number = ordinal_of(token.text)
+        if number is not None:
+            _edition_of(doc, i, number, table=table, taken=taken, found=found) or _named_edition(
+                doc, i, number, table=table, taken=taken, found=found
+            )
+        elif token.text == "Exercise" and i + 1 < len(doc) and is_name_token(doc[i + 1]):
+            _exercise(doc, i, table, taken, found)
+        elif token.lower_ in ("a", "an"):
+            _unnamed_agreement(doc, i, table, taken, found)
+        elif token.lower_ == "visit" and i >= 2:
+            _visit(doc, i, table, taken, found)
+    return found
+
+
+def _series_run(doc: Doc, start: int, taken: set[int]) -> tuple[int, int] | None:
+    runs = name_runs(doc[start : min(len(doc), start + 14)], taken)
+    return runs[0] if runs and runs[0][0] == start else None
+
+
+def _edition_of(doc: Doc, i: int, number: int, *, table: EntityTable, taken: set[int], found: Found) -> bool:
+    # "the 21st edition of Exercise Yudh Abhyas" / "The 20th edition was conducted"
+    if i + 1 >= len(doc) or doc[i + 1].lower_ not in EDITION_WORDS:
+        return False
+    k = i + 2
+    if k < len(doc) and doc[k].lower_ == "of":
+        k += 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
+        run = _series_run(doc, k, taken)
+        if run is not None:
+            series_span = doc[run[0] : _with_lower_head(doc, run[1])]
+            series = _series(series_span, table, found)
+            _add_event(doc[i : series_span.end], number, series, table=table, taken=taken, found=found)
+            return True
+    if doc[i + 1].lower_ not in ("edition", "iteration"):
+        return False  # "their first meeting" names no particular event
+    _add_event(doc[i : i + 2], number, None, table=table, taken=taken, found=found)
+    return True
+
+
+def _named_edition(
+    doc: Doc, i: int, number: int, *, table: EntityTable, taken: set[int], found: Found
+) -> bool:
+    # "the 24th Indo-US Joint Technical Group (JTG) Plenary Meeting"
+    run = _series_run(doc, i + 1, taken)
+    if run is None:
+        return False
+    end = _with_lower_head(doc, run[1])
+    acronym = None
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        acronym, end = doc[end + 1].text, end + 3
+    while end < len(doc) and doc[end].lower_ in MEETING_HEADS | {"plenary"}:
+        end += 1
+    words = [t.lower_ for t in doc[run[0] : end] if t.text not in "()"]
+    heads = [w for w in words if w in MEETING_HEADS or w in MECHANISM_HEADS or w == "plenary"]
+    if not heads:
+        return False
+    series_end = run[1]
+    while series_end > run[0] and doc[series_end - 1].lower_ in MEETING_HEADS | {"plenary"}:
+        series_end -= 1
+    series = _series(doc[run[0] : series_end], table, found) if series_end > run[0] else None
+    if series is not None and acronym:
+        table.alias(series, acronym)
+    _add_event(doc[i:end], number, series, table=table, taken=taken, found=found)
+    return True
+
+
+def _exercise(doc: Doc, i: int, table: EntityTable, taken: set[int], found: Found) -> None:
+    # "Exercise Yudh Abhyas 2025" is an edition; "Exercise Malabar" the series.
+    run = _series_run(doc, i + 1, taken)
+    if run is None:
+        return
+    name = doc[run[0] : run[1]]
+    series = table.resolve(f"Exercise {name.text}", "Mechanism")
+    table.alias(series, name.text)
+    end = run[1] + (run[1] < len(doc) and doc[run[1]].text == "-")
+    found.mentions.append(Mention(i, run[1], series))
+    taken.update(range(i, run[1]))
+    if end < len(doc) and re.fullmatch(r"(19|20)\d\d", doc[end].text):
+        edition = table.resolve(doc[i : end + 1].text, "Exercise", label=doc[i : end + 1].text)
+        found.mentions.append(Mention(i, end + 1, edition))
+        if series.cls == "Mechanism":
+            evidence = _evidence(doc[i : end + 1], "exercise-name-year")
+            found.facts.append(Fact(edition, "partOfSeries", series, evidence))
+        taken.add(end)
+
+
+SIGNING_WORDS = {"signed", "signing", "sign", "inked", "welcomed", "concluded", "exchanged"}
+AGREEMENT_NOUNS = {"agreement", "mou", "contract", "pact", "memorandum", "treaty", "accord"}
+
+
+def _unnamed_agreement(doc: Doc, i: int, table: EntityTable, taken: set[int], found: Found) -> None:
+    # "the signing of a project agreement", "welcomed a memorandum of intent"
+    sentence = doc[i].sent
+    if not SIGNING_WORDS & {t.lower_ for t in sentence}:
+        return
+    k = i + 1
+    while k < min(len(doc), i + 4) and doc[k].is_lower and doc[k].lower_ not in AGREEMENT_NOUNS:
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in AGREEMENT_NOUNS or k in taken:
+        return
+    end = k + 1
+    if doc[k].lower_ == "memorandum" and end + 1 < len(doc) and doc[end].lower_ == "of":
+        end += 2
+    span = doc[i + 1 : end]
+    if len(span) < 2 and span.text.lower() != "mou":
+        return  # "a pact that lets ..." describes an agreement named elsewhere
+    agreement = table.resolve(span.text, "Agreement", unique=True)
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        table.alias(agreement, doc[end + 1].text)
+    found.mentions.append(Mention(span.start, span.end, agreement))
+    taken.update(range(span.start, span.end))
+
+
+def _visit(doc: Doc, i: int, table: EntityTable, taken: set[int], found: Found) -> None:
+    # "Prime Minister Narendra Modi's state visit to Washington"
+    k = i - 1
+    while (
+        k > 0 and doc[k].is_lower and doc[k].lower_ in ("state", "official", "first", "maiden", "three-day")
+    ):
+        k -= 1
+    if doc[k].text != "'s" or i + 2 >= len(doc) or doc[i + 1].lower_ != "to":
+        return
+    start = k - 1
+    while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].lower_ not in ("the", "a"):
+        start -= 1
+    end = i + 2
+    while end < len(doc) and doc[end].text[:1].isupper():
+        end += 1
+    if end == i + 2:
+        return
+    span = doc[start:end]
+    visit = table.resolve(span.text, "Meeting", unique=True)
+    found.mentions.append(Mention(i - (i - k - 1), i + 1, visit))
+    taken.update(range(k + 1, i + 1))
+
+
+def _with_lower_head(doc: Doc, end: int) -> int:
+    # "the 2+2 dialogue": a lower-case head word still belongs to the name.
+    if end < len(doc) and doc[end].lower_ in MECHANISM_HEADS | {"framework"}:
+        return end + 1
+    return end
+
+
+def _series(span: Span, table: EntityTable, found: Found) -> Entity:
+    text = span.text
+    series = table.resolve(text, "Mechanism")
+    if text.startswith("Exercise "):
+        table.alias(series, text[len("Exercise ") :])
+    found.mentions.append(Mention(span.start, span.end, series))
+    return series
+
+
+def _add_event(
+    span: Span, number: int, series: Entity | None, *, table: EntityTable, taken: set[int], found: Found
+) -> None:
+    exercise = series is not None and _is_exercise_series(series)
+    in_words = any(t.lower_ in ("exercise", "drill", "drills", "wargame") for t in span.sent)
+    cls = (
+        "Exercise"
+        if exercise or in_words or (series is None and _last_series_is_exercise(found))
+        else "Meeting"
+    )
+    if series is None:
+        series = next((m.entity for m in reversed(found.mentions) if m.entity.cls == "Mechanism"), None)
+    label = span.text[4:] if span.text.lower().startswith("the ") else span.text
+    slug = f"{slugify(series.label)}-{number}" if series is not None else None
+    event = table.resolve(label, cls, label=slug, unique=series is None)
+    event.label = event.label if event.label != slug else label
+    found.mentions.append(Mention(span.start, span.end, event))
+    taken.update(range(span.start, span.end))
+    evidence = _evidence(span, "edition-name")
+    found.facts.append(Fact(event, "ordinal", Literal(number, datatype=XSD.positiveInteger), evidence))
+    if series is not None and series.cls == "Mechanism":  # a known initiative is no series
+        found.facts.append(Fact(event, "partOfSeries", series, evidence))
+
+
+def _last_series_is_exercise(found: Found) -> bool:
+    series = next((m.entity for m in reversed(found.mentions) if m.entity.cls == "Mechanism"), None)
+    return series is not None and _is_exercise_series(series)
+
+
+def _is_exercise_series(series: Entity) -> bool:
+    return any("exercise" in name.lower() for name in series.surfaces | {series.label})
+
+
+def _evidence(span: Span, rule: str) -> Evidence:
+    sentence = span.sent
+    return Evidence(sentence.start_char, sentence.end_char, rule)

@@ -1,0 +1,96 @@
+"""From an article's text to entities and facts: the extraction pipeline.
+
+Examples
+--------
+>>> result = extract_text("The Defence Research and Development Organisation (DRDO) hosted the 24th "
+...     "Indo-US Joint Technical Group (JTG) Plenary Meeting in New Delhi on 3-4 February 2026.")
+>>> sorted({f.predicate for f in result.facts})
+['endDate', 'hostedBy', 'location', 'ordinal', 'partOfSeries', 'participant', 'startDate']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc
+
+import graph.ingest.actors as actor_rules
+from graph.ingest.context import Sentence
+from graph.ingest.dates import find_dates
+from graph.ingest.entities import EVENTS, Entity, EntityTable
+from graph.ingest.events import find_events
+from graph.ingest.facts import Fact, Mention
+from graph.ingest.gazetteer import Gazetteer
+from graph.ingest.mentions import find_mentions
+from graph.ingest.rulebook import CATALOGUE
+from graph.ingest.text import nlp
+
+
+@dataclass
+class Extraction:
+    """Everything read from one text."""
+
+    text: str
+    entities: list[Entity] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+
+
+def extract_text(
+    text: str, *, published: date | None = None, gazetteer: Gazetteer | None = None, key: str = "text"
+) -> Extraction:
+    """Entities and facts of ``text``; ``key`` makes the IRIs of unnamed things unique to it."""
+    doc = nlp()(text)
+    table = EntityTable(gazetteer or _builtin(), key)
+    doc.user_data["table"] = table
+    dates = find_dates(doc, published)
+    taken = {
+        t.i for d in dates for t in doc.char_span(d.start_char, d.end_char, alignment_mode="expand") or []
+    }
+    events = find_events(doc, table, taken)
+    mentions = sorted(events.mentions + find_mentions(doc, table, taken), key=lambda m: (m.start, m.end))
+    facts = list(events.facts) + actor_rules.affiliations(doc, mentions, table)
+    facts += _apply_rules(doc, mentions, dates, published)
+    return Extraction(text, list(table.entities.values()), _unique(facts))
+
+
+def _apply_rules(doc: Doc, mentions: list[Mention], dates: list, published: date | None) -> list[Fact]:  # type: ignore[type-arg]
+    focus: Entity | None = None
+    agreement: Entity | None = None
+    facts: list[Fact] = []
+    for sent in doc.sents:
+        inside = [m for m in mentions if sent.start <= m.start < sent.end and not m.role]
+        sentence = Sentence(
+            sent,
+            inside,
+            [d for d in dates if sent.start_char <= d.start_char < sent.end_char],
+            focus,
+            published,
+            agreement,
+        )
+        for entry in CATALOGUE:
+            entry.apply(sentence)
+        facts += sentence.facts
+        focus = sentence.about_event() or sentence.focus
+        named = [m.entity for m in inside if m.entity.cls in EVENTS]
+        focus = named[0] if named else focus
+        agreements = [m.entity for m in inside if m.entity.cls == "Agreement"]
+        agreement = agreements[-1] if agreements else agreement
+    return facts
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    seen: dict[tuple[str, str, str], Fact] = {}
+    for fact in facts:
+        if fact.subject is not fact.obj:
+            seen.setdefault(fact.key(), fact)
+    return list(seen.values())
+
+
+_BUILTIN: list[Gazetteer] = []
+
+
+def _builtin() -> Gazetteer:
+    if not _BUILTIN:
+        _BUILTIN.append(Gazetteer.empty())
+    return _BUILTIN[0]

@@ -1,0 +1,136 @@
+"""The gazetteer of known actors: canonical IRIs, classes, labels and aliases.
+
+It is read from ``data/gazetteer.ttl`` (any Turtle file in the same shape) and kept whole as the
+background graph; only its labels and classes are used to recognise and resolve names. Built-in
+countries and technology areas from :mod:`graph.ingest.lexicon` fill gaps, so extraction works
+(less well) with an empty gazetteer.
+
+Examples
+--------
+>>> gaz = Gazetteer.empty()
+>>> gaz.lookup("U.S.").label
+'United States'
+>>> gaz.lookup("hypersonic weapons").cls
+'TechnologyArea'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib.namespace import SKOS
+
+from graph.ingest.lexicon import COUNTRIES, TECHNOLOGY
+from graph.ingest.text import normalise_label
+from graph.namespace import DT, resource_iri
+from graph.rdfio import parse_file
+
+CLASSES = (
+    "Person",
+    "Organisation",
+    "Country",
+    "Place",
+    "Meeting",
+    "Exercise",
+    "Agreement",
+    "Initiative",
+    "Mechanism",
+    "TechnologyArea",
+)
+
+
+@dataclass(eq=False)
+class KnownEntity:
+    """One entry: its IRI, class (local name), preferred label and every alias."""
+
+    iri: URIRef
+    cls: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+
+
+@dataclass(eq=False)
+class Gazetteer:
+    """Known entities indexed by normalised label, with the graph they came from."""
+
+    graph: Graph
+    entries: dict[URIRef, KnownEntity] = field(default_factory=dict)
+    by_label: dict[str, KnownEntity] = field(default_factory=dict)
+
+    @classmethod
+    def empty(cls) -> Gazetteer:
+        """Only the built-in countries and technology areas."""
+        gazetteer = cls(Graph())
+        gazetteer._add_builtins()
+        return gazetteer
+
+    @classmethod
+    def load(cls, path: Path | None) -> Gazetteer:
+        """Read a gazetteer file; a missing path gives the built-ins only."""
+        if path is None or not path.exists():
+            return cls.empty()
+        return cls.from_graph(parse_file(path))
+
+    @classmethod
+    def from_graph(cls, graph: Graph) -> Gazetteer:
+        """Index a gazetteer graph: typed resources and SKOS technology concepts."""
+        gazetteer = cls(graph)
+        for subject, klass in graph.subject_objects(RDF.type):
+            name = _local_class(klass)
+            if name is not None and isinstance(subject, URIRef):
+                gazetteer._index(subject, name)
+        for concept in graph.subjects(RDF.type, SKOS.Concept):
+            if isinstance(concept, URIRef) and concept not in gazetteer.entries:
+                gazetteer._index(concept, "TechnologyArea")
+        gazetteer._add_builtins()
+        return gazetteer
+
+    def lookup(self, text: str) -> KnownEntity | None:
+        """The known entity one of whose labels equals ``text`` after normalisation."""
+        return self.by_label.get(normalise_label(text))
+
+    def surface_forms(self) -> list[tuple[str, KnownEntity]]:
+        """Every (alias, entity) pair, for the phrase matcher."""
+        return [(alias, entry) for entry in self.entries.values() for alias in sorted(entry.aliases)]
+
+    def _index(self, iri: URIRef, cls: str) -> None:
+        labels = [
+            str(o) for p in (RDFS.label, SKOS.prefLabel, SKOS.altLabel) for o in self.graph.objects(iri, p)
+        ]
+        if not labels:
+            return
+        preferred = next((str(o) for o in self.graph.objects(iri, RDFS.label)), labels[0])
+        self._add(KnownEntity(iri, cls, preferred, set(labels)))
+
+    def _add(self, entry: KnownEntity) -> None:
+        if entry.iri in self.entries:
+            return
+        self.entries[entry.iri] = entry
+        for alias in entry.aliases:
+            self.by_label.setdefault(normalise_label(alias), entry)
+
+    def _add_builtins(self) -> None:
+        for slug, (label, aliases) in COUNTRIES.items():
+            if self.lookup(label) is None:
+                self._add(KnownEntity(resource_iri("country", slug), "Country", label, set(aliases)))
+        for slug, (label, aliases) in TECHNOLOGY.items():
+            known = next((self.lookup(alias) for alias in aliases if self.lookup(alias)), None)
+            if known is None:
+                self._add(
+                    KnownEntity(resource_iri("technology", slug), "TechnologyArea", label, set(aliases))
+                )
+            elif known.cls == "TechnologyArea":
+                for alias in aliases:  # the curated surface forms name the gazetteer's concept
+                    known.aliases.add(alias)
+                    self.by_label.setdefault(normalise_label(alias), known)
+
+
+def _local_class(klass: object) -> str | None:
+    text = str(klass)
+    base = str(DT.Person)[: -len("Person")]
+    if not text.startswith(base):
+        return None
+    name = text[len(base) :]
+    return name if name in CLASSES else None

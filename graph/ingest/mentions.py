@@ -1,0 +1,358 @@
+"""Finding the entities an article names: known phrases, capitalised names read by their head
+word, people after their posts, places after "in"/"at", acronyms introduced in parentheses.
+
+Examples
+--------
+>>> from graph.ingest.gazetteer import Gazetteer
+>>> from graph.ingest.entities import EntityTable
+>>> from graph.ingest.text import nlp
+>>> doc = nlp()("The Defence Research and Development Organisation (DRDO) met Defence Minister "
+...             "Rajnath Singh in New Delhi to discuss hypersonics.")
+>>> table = EntityTable(Gazetteer.empty(), "k")
+>>> sorted({(m.entity.cls, m.entity.label) for m in find_mentions(doc, table, set())})
+[('Organisation', 'Defence Research and Development Organisation'), ('Person', 'Rajnath Singh'),
+ ('Place', 'New Delhi'), ('TechnologyArea', 'hypersonics')]
+>>> table.seen("DRDO").label
+'Defence Research and Development Organisation'
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rdflib import URIRef
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from graph.ingest.entities import Entity, EntityTable
+from graph.ingest.facts import Mention
+from graph.ingest.gazetteer import Gazetteer
+from graph.ingest.lexicon import (
+    AGREEMENT_HEADS,
+    AMBIGUOUS_TECHNOLOGY,
+    CONNECTORS,
+    HONORIFICS,
+    INITIATIVE_HEADS,
+    MONTHS,
+    NATIONALITY,
+    STRONG_POSTS,
+    TECHNOLOGY,
+    TITLE_WORDS,
+    WEEKDAYS,
+    class_for_head,
+)
+from graph.ingest.names import looks_like_person_name, name_runs, split_post
+from graph.ingest.text import nlp
+
+CURATED = {alias for _, aliases in TECHNOLOGY.values() for alias in aliases}
+PLACE_CUES = {"in", "at", "near", "to", "from", "off"}
+TRAILING_HEADS = AGREEMENT_HEADS | INITIATIVE_HEADS | {"dialogue", "exercise", "mechanism"}
+
+
+def find_mentions(doc: Doc, table: EntityTable, taken: set[int]) -> list[Mention]:
+    """Mentions of entities in ``doc`` outside ``taken`` tokens (dates and events found before)."""
+    mentions: list[Mention] = []
+    for run in name_runs(doc, taken):
+        if mentions and run[0] < mentions[-1].end:
+            continue  # already read as part of a longer name ("1st Battalion, 5th Infantry Regiment")
+        for start, end in _split_on_and(doc, *run, table):
+            mentions += _read_run(doc, start, end, table, mentions)
+    used = {i for m in mentions for i in range(m.start, m.end)} | taken
+    mentions += _known_phrases(doc, table, used)
+    return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def _read_run(doc: Doc, start: int, end: int, table: EntityTable, before: list[Mention]) -> list[Mention]:
+    end = _unit_continuation(doc, _with_trailing_head(doc, end))
+    span = doc[start:end]
+    entity = _known_or_classified(span, table)
+    if entity is not None:
+        _acronym_after(doc, end, entity, table)
+        inner = [m for m in _known_inside(span, table, role="post") if m.entity.cls == "Country"]
+        return [Mention(start, end, entity), *inner]
+    envoy = _envoy(doc, span, table)
+    if envoy:
+        return envoy
+    post = split_post(span)
+    if post is not None:
+        return _person_after_post(doc, span, post, table)
+    person = _bare_person(doc, span, table, before)
+    if person is not None:
+        return [Mention(start, end, person)]
+    known = _known_inside(span, table)
+    if known or not _looks_like_place(doc, span, before):
+        return known
+    return [Mention(start, end, table.resolve(span.text, "Place"))]
+
+
+def _looks_like_place(doc: Doc, span: Span, before: list[Mention]) -> bool:
+    # "in New Delhi", "at Fairbanks", and "Fort Wainwright, Alaska"
+    if any(t.lower_ in CONNECTORS or t.lower_ in MONTHS or t.lower_ in WEEKDAYS for t in span):
+        return False
+    if span.text.lower() in NATIONALITY or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    after_place = (
+        prev.text == ","
+        and bool(before)
+        and before[-1].entity.cls == "Place"
+        and before[-1].end == span.start - 1
+    )
+    return prev.lower_ in PLACE_CUES or after_place
+
+
+def _envoy(doc: Doc, span: Span, table: EntityTable) -> list[Mention]:
+    # "US Ambassador to India Eric Garcetti": the country ends the post, the name follows.
+    if span.start < 2 or doc[span.start - 1].lower_ != "to" or len(span) < 3:
+        return []
+    country = table.gazetteer.lookup(span[0].text)
+    name = span[1:]
+    if country is None or country.cls != "Country" or not looks_like_person_name(name):
+        return []
+    person = table.resolve(name.text, "Person")
+    post_start = doc[span.start - 2]
+    person.titles.add(f"{post_start.text} to {span[0].text}")
+    return [
+        Mention(span.start, span.start + 1, table.resolve(span[0].text, "Country"), "post"),
+        Mention(name.start, name.end, person),
+    ]
+
+
+def _unit_continuation(doc: Doc, end: int) -> int:
+    # "1st Battalion, 5th Infantry Regiment" is one unit.
+    if (
+        end + 2 < len(doc)
+        and doc[end - 1].lower_ in ("battalion", "squadron", "company")
+        and doc[end].text == ","
+    ):
+        k = end + 1
+        if doc[k].like_num and doc[k].text[-2:] in ("st", "nd", "rd", "th"):
+            while k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
+                k += 1
+            if doc[k].lower_ in ("regiment", "wing", "group", "brigade"):
+                return k + 1
+    return end
+
+
+def _split_on_and(doc: Doc, start: int, end: int, table: EntityTable) -> list[tuple[int, int]]:
+    # "Defence Minister Manohar Parrikar and US Defense Secretary Ashton Carter" is two names,
+    # "Defence Research and Development Organisation" one: split where both sides stand alone.
+    for k in range(start + 1, end - 1):
+        left, right = doc[start:k], doc[k + 1 : end]
+        if doc[k].lower_ != "and":
+            continue
+        if _two_names(left, right) or (
+            _stands_alone(left, table)
+            and (_stands_alone(right, table) or (len(right) >= 2 and looks_like_person_name(right)))
+        ):
+            return [(start, k), *_split_on_and(doc, k + 1, end, table)]
+    return [(start, end)]
+
+
+def _two_names(left: Span, right: Span) -> bool:
+    # "Rajnath Singh and Pete Hegseth"
+    sizes_ok = 2 <= len(left) <= 3 and 2 <= len(right) <= 3
+    return (
+        sizes_ok
+        and looks_like_person_name(left)
+        and looks_like_person_name(right)
+        and class_for_head([t.text for t in right]) is None
+        and class_for_head([t.text for t in left]) is None
+    )
+
+
+def _stands_alone(span: Span, table: EntityTable) -> bool:
+    if table.seen(span.text) or table.gazetteer.lookup(span.text) or class_for_head([t.text for t in span]):
+        return True
+    post = split_post(span)
+    if post is not None and post[0] == len(span):
+        # a post on its own: "US Assistant Secretary of War for Critical Technologies"
+        return bool(STRONG_POSTS & {t.lower_ for t in span})
+    return post is not None and len(span) - post[0] >= 2 and looks_like_person_name(span[post[0] :])
+
+
+def _with_trailing_head(doc: Doc, end: int) -> int:
+    # "the Innovation Bridge framework", "the US-India initiative on Critical and Emerging Technology"
+    if end < len(doc) and doc[end].lower_ in TRAILING_HEADS and doc[end].text.islower():
+        end += 1
+        if end + 1 < len(doc) and doc[end].lower_ in ("on", "for", "of") and doc[end + 1].text[:1].isupper():
+            k = end + 1
+            while k < len(doc) and (doc[k].text[:1].isupper() or doc[k].lower_ in ("and", "of", "&")):
+                k += 1
+            return k
+    return end
+
+
+def _known_or_classified(span: Span, table: EntityTable) -> Entity | None:
+    text = span.text
+    seen = table.seen(text)
+    if seen is not None:
+        return table.resolve(text, seen.cls)
+    known = table.gazetteer.lookup(text)
+    if known is not None:
+        return table.resolve(text, known.cls)
+    cls = class_for_head([t.text for t in span])
+    if cls is None or (cls == "Place" and len(span) == 1 and span[0].lower_ in ("pentagon",)):
+        return table.resolve(text, "Place") if cls else None
+    if cls == "Organisation" and split_post(span) is not None and _name_after_post(span):
+        return None
+    return table.resolve(text, cls)
+
+
+def _name_after_post(span: Span) -> bool:
+    post = split_post(span)
+    return post is not None and len(span) - post[0] > 0 and looks_like_person_name(span[post[0] :])
+
+
+def _acronym_after(doc: Doc, end: int, entity: Entity, table: EntityTable) -> None:
+    # "Defence Research and Development Organisation (DRDO)"
+    if end + 2 < len(doc) and doc[end].text == "(":
+        close = next((k for k in range(end + 1, min(len(doc), end + 6)) if doc[k].text == ")"), None)
+        if close is not None and close > end + 1:
+            inner = doc[end + 1 : close].text
+            if any(c.isupper() for c in inner) and not any(
+                t.lower_ in TITLE_WORDS for t in doc[end + 1 : close]
+            ):
+                table.alias(entity, inner)
+
+
+def _person_after_post(doc: Doc, span: Span, post: tuple[int, str], table: EntityTable) -> list[Mention]:
+    name_start, post_text = post
+    name = span[name_start:]
+    mentions = _known_inside(span[:name_start], table, role="post")
+    if not len(name) or not looks_like_person_name(name):
+        return mentions
+    person = table.resolve(name.text, "Person")
+    if post_text:
+        person.titles.add(post_text)
+    return [*mentions, Mention(name.start, name.end, person)]
+
+
+def _bare_person(doc: Doc, span: Span, table: EntityTable, before: list[Mention]) -> Entity | None:
+    # "Anurag Bajpai, Joint Secretary ...", "..., Michael Francis Dodd", "Dr Chandrika Kaushik"
+    if not looks_like_person_name(span):
+        return None
+    if len(span) == 1:
+        return table.seen(span.text, "Person")
+    prev = span.start - 1
+    after_post = prev >= 0 and (doc[prev].lower_.rstrip(".") in HONORIFICS | TITLE_WORDS)
+    after_post = after_post or (prev >= 1 and doc[prev].text == "," and _post_ends_at(doc, prev, before))
+    # "co-chaired by Rajnath Singh and Pete Hegseth": the agent of a verb, or a person's partner
+    after_post = after_post or (prev >= 0 and doc[prev].lower_ == "by" and len(span) <= 3)
+    after_post = after_post or (
+        prev >= 0
+        and doc[prev].lower_ == "and"
+        and bool(before)
+        and before[-1].entity.cls == "Person"
+        and before[-1].end == prev
+    )
+    before_post = (
+        span.end + 1 < len(doc)
+        and doc[span.end].text == ","
+        and doc[span.end + 1].lower_.rstrip(".") in TITLE_WORDS
+    )
+    if not (after_post or before_post):
+        return None
+    return table.resolve(span.text, "Person")
+
+
+def _post_ends_at(doc: Doc, comma: int, before: list[Mention]) -> bool:
+    # The run just before the comma was a bare post ("US Assistant Secretary of War ...").
+    k = comma - 1
+    while (k >= 0 and doc[k].text[:1].isupper()) or (k >= 0 and doc[k].lower_ in ("of", "for", "&", "and")):
+        if doc[k].lower_.rstrip(".") in TITLE_WORDS:
+            return True
+        k -= 1
+    return False
+
+
+def _known_inside(span: Span, table: EntityTable, role: str = "") -> list[Mention]:
+    found = []
+    for start, end, entry_iri in _phrase_hits(span.doc, table.gazetteer, range(span.start, span.end)):
+        entry = table.gazetteer.entries[entry_iri]
+        found.append(Mention(start, end, table.resolve(span.doc[start:end].text, entry.cls), role))
+    return found
+
+
+def _known_phrases(doc: Doc, table: EntityTable, used: set[int]) -> list[Mention]:
+    free = [i for i in range(len(doc)) if i not in used]
+    hits = _phrase_hits(doc, table.gazetteer, free)
+    found = []
+    for start, end, entry_iri in hits:
+        entry = table.gazetteer.entries[entry_iri]
+        text = doc[start:end].text
+        if entry.cls == "TechnologyArea" and not _technology_ok(doc, start, end, hits):
+            continue
+        if entry.cls != "TechnologyArea" and text.islower():
+            continue
+        found.append(Mention(start, end, table.resolve(text, entry.cls)))
+    return found
+
+
+def _technology_ok(doc: Doc, start: int, end: int, hits: list[tuple[int, int, URIRef]]) -> bool:
+    # "space" alone is too common a word, "C-17" a platform; in a list of technologies they count.
+    text = doc[start:end].text
+    if text not in CURATED and not (text.islower() and end - start > 1 and _technology_cue(doc, start, end)):
+        return (
+            False  # platforms ("C-17") and gazetteer words ("aviation") only where technology is the subject
+        )
+    if text.lower() not in AMBIGUOUS_TECHNOLOGY:
+        return True
+    return any((s != start and abs(s - end) <= 3) or (abs(start - e) <= 3 and s != start) for s, e, _ in hits)
+
+
+TECHNOLOGY_CUES = {
+    "technology",
+    "technologies",
+    "areas",
+    "fields",
+    "domains",
+    "capabilities",
+    "cooperation",
+    "working",
+    "focus",
+    "such",
+    "including",
+    "collaboration",
+}
+
+
+def _technology_cue(doc: Doc, start: int, end: int) -> bool:
+    sentence = doc[start].sent
+    return any(t.lower_ in TECHNOLOGY_CUES for t in sentence if not start <= t.i < end)
+
+
+def _phrase_hits(doc: Doc, gazetteer: Gazetteer, allowed: range | list[int]) -> list[tuple[int, int, URIRef]]:
+    allowed_set = set(allowed)
+    matcher, keys = _phrase_matcher(gazetteer)
+    cache_key = f"phrase-hits-{id(gazetteer)}"
+    if cache_key not in doc.user_data:  # the matcher runs once per document
+        doc.user_data[cache_key] = [(key, s, e) for key, s, e in matcher(doc)]
+    spans = [
+        Span(doc, s, e, label=key)
+        for key, s, e in doc.user_data[cache_key]
+        if s in allowed_set and all(i in allowed_set for i in range(s, e))
+    ]
+    return [(sp.start, sp.end, keys[sp.label]) for sp in filter_spans(spans)]
+
+
+@lru_cache(maxsize=4)
+def _phrase_matcher(gazetteer: Gazetteer) -> tuple[PhraseMatcher, dict[int, URIRef]]:
+    # Acronyms and capitalised names match case-sensitively ("US" is not "us"); lower-case
+    # technology terms match in any case.
+    vocab = nlp().vocab
+    exact = PhraseMatcher(vocab, attr="ORTH")
+    keys: dict[int, URIRef] = {}
+    lower_forms: dict[str, URIRef] = {}
+    for alias, entry in gazetteer.surface_forms():
+        key = vocab.strings.add(str(entry.iri))
+        keys[key] = entry.iri
+        exact.add(str(entry.iri), [nlp().make_doc(alias)])
+        if alias.islower() or alias[:1].islower():
+            lower_forms.setdefault(alias, entry.iri)
+            exact.add(str(entry.iri), [nlp().make_doc(alias.capitalize())])
+        elif entry.cls == "TechnologyArea" and alias[1:].islower():
+            # "Maritime domain awareness" in the gazetteer is "maritime domain awareness" in text
+            exact.add(str(entry.iri), [nlp().make_doc(alias[0].lower() + alias[1:])])
+    return exact, keys

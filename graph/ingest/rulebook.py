@@ -1,0 +1,363 @@
+"""The rule catalogue: each rule is for one kind of sentence and carries a sentence of its own.
+
+A rule reads a :class:`~graph.ingest.context.Sentence` and adds facts to it. To add one, write a
+function, decorate it with :func:`rule` giving the kind of sentence it is for, an example sentence
+and the triples (by label) that example must give; ``tests/test_ingest_rules.py`` runs every
+example through the whole extractor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rdflib import Literal
+from rdflib.namespace import XSD
+
+from graph.ingest.context import Sentence
+from graph.ingest.entities import ACTORS, EVENTS, FRAMEWORKS, Entity, EntityTable
+from graph.ingest.lexicon import ORDINAL_WORDS
+
+RuleFn = Callable[[Sentence], None]
+PLACES = {"Place"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One extraction rule with its documentation and its own test sentence."""
+
+    name: str
+    kind: str
+    example: str
+    expect: tuple[tuple[str, str, str], ...]
+    apply: RuleFn
+
+
+CATALOGUE: list[Rule] = []
+
+
+def rule(kind: str, example: str, *expect: tuple[str, str, str]) -> Callable[[RuleFn], RuleFn]:
+    """Register a rule in :data:`CATALOGUE`."""
+
+    def register(fn: RuleFn) -> RuleFn:
+        CATALOGUE.append(Rule(fn.__name__, kind, example, tuple(expect), fn))
+        return fn
+
+    return register
+
+
+EDITION_VERBS = {
+    "held",
+    "ran",
+    "began",
+    "begun",
+    "took",
+    "conducted",
+    "under",
+    "opened",
+    "started",
+    "ended",
+    "concluded",
+    "run",
+}
+
+
+@rule(
+    "An exercise named by its series alone ('Tiger Triumph ... was held from 13 to 21 November 2019'): "
+    "that year's edition.",
+    "Exercise Tiger Triumph, the first tri-service amphibious exercise between India and the United "
+    "States, was held at Kakinada from 13 to 21 November 2019.",
+    ("Exercise Tiger Triumph 2019", "partOfSeries", "Exercise Tiger Triumph"),
+    ("Exercise Tiger Triumph 2019", "location", "Kakinada"),
+    ("Exercise Tiger Triumph 2019", "ordinal", "1"),
+)
+def series_edition(s: Sentence) -> None:
+    words = s.words()
+    series = next((e for e in s.args({"Mechanism"}) if _exercise_like(e, words)), None)
+    if series is None or any(m.entity.cls in EVENTS for m in s.mentions) or s.speculative():
+        return
+    if not EDITION_VERBS & set(words) or not s.dates:
+        return
+    year = s.dates[0].start.year
+    table: EntityTable = s.span.doc.user_data["table"]
+    edition = table.resolve(f"{series.label} {year}", "Exercise")
+    s.focus = edition
+    s.add(edition, "partOfSeries", series, "series_edition")
+    for i, word in enumerate(words[:-1]):
+        number = ORDINAL_WORDS.get(word)
+        if number and ("exercise" in words[i + 1 : i + 7] or "edition" in words[i + 1 : i + 3]):
+            s.add(edition, "ordinal", Literal(number, datatype=XSD.positiveInteger), "series_edition")
+            break
+    _place_and_time(s, edition)
+
+
+def _exercise_like(series: Entity, words: list[str]) -> bool:
+    names = " ".join(series.surfaces | {series.label}).lower()
+    return "exercise" in names or "exercise" in words or "drill" in words
+
+
+@rule(
+    "A framework launched at an event: the launch event, its topic, place and dates.",
+    "The two governments launched the INDUS-X initiative at a two-day event in Washington on 20 and 21 June.",
+    ("INDUS-X initiative launch event", "topic", "INDUS-X initiative"),
+    ("INDUS-X initiative launch event", "location", "Washington"),
+)
+def launch_event(s: Sentence) -> None:
+    at = s.find("launched", "unveiled", "inaugurated")
+    cue = s.find("event", "ceremony", "summit", "conference")
+    frameworks = s.args({"Initiative", "Mechanism", "Agreement"}, start=at) if at is not None else []
+    if at is None or not frameworks or s.hedged(at) or (s.about_event() is not None and cue is None):
+        return
+    placed = bool(s.args(PLACES, start=at)) and any(d.precision == "day" for d in s.dates)
+    if not placed and (cue is None or cue < at):
+        return
+    table: EntityTable = s.span.doc.user_data["table"]
+    event = table.resolve(f"{frameworks[0].label} launch event", "Meeting", unique=True)
+    s.focus = event
+    s.add(event, "topic", frameworks[0], "launch_event")
+    for actor in s.subject_group(ACTORS - {"Country"}, at):
+        s.add(event, "participant", actor, "launch_event")
+    _place_and_time(s, event)
+
+
+@rule(
+    "An actor hosts an event (active or passive voice, 'played host to').",
+    "The Defence Research and Development Organisation hosted the 24th Joint Technical Group Plenary "
+    "Meeting.",
+    (
+        "24th Joint Technical Group Plenary Meeting",
+        "hostedBy",
+        "Defence Research and Development Organisation",
+    ),
+)
+def hosted(s: Sentence) -> None:
+    at = s.find("hosted", "hosts", "host", "invitation")
+    event = s.about_event()
+    if event is None and at is not None and s.args({"Person"}, start=at):
+        event = s.focus  # "X hosted Y and Z at Hyderabad House": the meeting the text is about
+    if at is None or event is None or s.hedged(at):
+        return
+    after = s.span.doc[at + 1].lower_ if at + 1 < s.span.end else ""
+    if after in ("by", "of"):  # "hosted by X", "at the invitation of X"
+        hosts = s.args(ACTORS, start=at)[:2]
+    else:
+        hosts = s.subject_group(ACTORS, at)
+        for guest in s.args({"Person"}, start=at):
+            s.add(event, "participant", guest, "hosted")
+    for actor in hosts:
+        s.add(event, "hostedBy", actor, "hosted")
+        if actor.cls != "Country":
+            s.add(event, "participant", actor, "hosted")
+
+
+@rule(
+    "An event is co-chaired by two people or bodies.",
+    "The 5th Defence Policy Group meeting was co-chaired by Rajnath Singh and Pete Hegseth.",
+    ("5th Defence Policy Group meeting", "chairedBy", "Rajnath Singh"),
+    ("5th Defence Policy Group meeting", "chairedBy", "Pete Hegseth"),
+)
+def co_chaired(s: Sentence) -> None:
+    at = s.find("chaired", "co-chaired", "chairs")
+    event = s.about_event()
+    if at is None or event is None:
+        return
+    for actor in s.args({"Person"}, start=at) or s.args({"Organisation"}, start=at)[:2]:
+        s.add(event, "chairedBy", actor, "co_chaired")
+
+
+@rule(
+    "Actors sign an agreement, with a date and possibly at an event.",
+    "Defence Minister Manohar Parrikar and Defense Secretary Ashton Carter signed the Logistics Exchange "
+    "Memorandum of Agreement in Washington on 29 August 2016.",
+    ("Logistics Exchange Memorandum of Agreement", "signatory", "Manohar Parrikar"),
+    ("Logistics Exchange Memorandum of Agreement", "signatory", "Ashton Carter"),
+    ("Logistics Exchange Memorandum of Agreement", "signedOn", "2016-08-29"),
+)
+def signed(s: Sentence) -> None:
+    at = s.find("signed", "inked", "sign", "signing")
+    agreements = s.args({"Agreement"})
+    if (
+        at is not None
+        and not agreements
+        and s.agreement is not None
+        and s.span.doc[at + 1].lower_ in ("it", "the", "this")
+    ):
+        agreements = [s.agreement]  # "signed it", "signed the pact"
+    if at is None or not agreements or s.hedged(at):
+        return
+    by = s.find("by")
+    signers = s.args(ACTORS, start=by) if by and by > at else s.subject_group(ACTORS, at)
+    with_at = s.find("with")
+    if with_at and with_at > at:
+        signers += s.args(ACTORS, start=with_at)[:1]
+    for agreement in agreements:
+        for actor in signers:
+            s.add(agreement, "signatory", actor, "signed")
+    _signed_dates(s, agreements)
+    event = s.about_event()
+    if event is not None:
+        for agreement in agreements:
+            s.add(agreement, "signedAt", event, "signed")
+
+
+def _signed_dates(s: Sentence, agreements: list[Entity]) -> None:
+    # "signed the GSOMIA in 2002 and the LEMOA in 2016": each agreement takes the next date
+    # before the next agreement.
+    firsts = sorted(
+        (min(m.start for m in s.mentions if m.entity is a), a)
+        for a in agreements
+        if any(m.entity is a for m in s.mentions)
+    )
+    doc = s.span.doc
+    bounds = [doc[start].idx for start, _ in firsts] + [s.span.end_char]
+    for (start, agreement), limit in zip(firsts, bounds[1:], strict=True):
+        later = [d for d in s.dates if doc[start].idx <= d.start_char < limit]
+        if later:
+            s.add(agreement, "signedOn", later[0].literal(), "signed")
+    if not firsts and s.dates:
+        s.add(agreements[0], "signedOn", s.dates[0].literal(), "signed")
+
+
+@rule(
+    "An event or framework is aligned with (works under) another framework.",
+    "It aligned closely with the India-US Major Defence Partnership framework.",
+)
+def aligned(s: Sentence) -> None:
+    at = s.find("aligned", "part")
+    if at is None or (s.span.doc[at].lower_ == "part" and s.span.doc[at - 1].lower_ != "as"):
+        return
+    targets = s.args(FRAMEWORKS, start=at)
+    before = s.args(FRAMEWORKS | EVENTS, end=at)
+    subject = before[-1] if before else s.about_event() or s.focus
+    if targets and subject is not None and subject is not targets[0]:
+        s.add(subject, "alignedWith", targets[0], "aligned")
+
+
+PARTICIPATION_AFTER = {
+    "included",
+    "include",
+    "drew",
+    "participants",
+    "between",
+    "co-organised",
+    "co-organized",
+    "organised",
+    "organized",
+    "co-hosted",
+    "delegations",
+}
+PARTICIPATION_BEFORE = {"led", "spoke", "keynote", "attended", "participated", "addressed", "joined"}
+TOOK_PART = {"part", "participated", "joined", "attended"}
+MILITARY_UNITS = {
+    "army",
+    "navy",
+    "force",
+    "regiment",
+    "battalion",
+    "brigade",
+    "division",
+    "squadron",
+    "wing",
+    "contingent",
+    "corps",
+    "fleet",
+    "team",
+    "marines",
+    "guard",
+    "group",
+    "command",
+}
+
+
+@rule(
+    "The participants of an event: 'included', 'drew ... from', 'led the delegation', 'spoke at'.",
+    "The 24th Joint Technical Group Plenary Meeting drew officials from the Department of State.",
+    ("24th Joint Technical Group Plenary Meeting", "participant", "Department of State"),
+)
+def participants(s: Sentence) -> None:
+    after = next((t.i for t in s.span if t.lower_ in PARTICIPATION_AFTER), None)
+    if after is not None and s.span.doc[after].lower_ == "between" and s.about_event() is None:
+        after = None  # "exchanges between X and Y" are not the meeting's participants
+    event = s.about_event() or s.focus
+    if event is None:
+        return
+    found = s.args(ACTORS - {"Country"}, start=after) if after is not None and not s.hedged(after) else []
+    for before in (t.i for t in s.span if t.lower_ in PARTICIPATION_BEFORE):
+        if not s.hedged(before):
+            found += s.args({"Person"}, end=before)[-1:]
+    took = next((t.i for t in s.span if t.lower_ in TOOK_PART and t.i > s.span.start), None)
+    if took is not None and not s.hedged(took):
+        clause = max(
+            [t.i for t in s.span if t.i < took and t.lower_ in ("which", "where", ";")] or [s.span.start]
+        )
+        found += s.args(ACTORS - {"Country"}, start=clause, end=took)
+    for actor in found:
+        s.add(event, "participant", actor, "participants")
+
+
+@rule(
+    "Units named in a sentence about an exercise take part in it.",
+    "The 21st edition of Exercise Yudh Abhyas began. The Indian Army contingent was led by a battalion of "
+    "the Madras Regiment.",
+    ("21st edition of Exercise Yudh Abhyas", "participant", "Madras Regiment"),
+)
+def exercise_units(s: Sentence) -> None:
+    event = s.about_event() or s.focus
+    if event is None or event.cls != "Exercise" or s.speculative():
+        return
+    for actor in s.args({"Organisation"}):
+        if actor.label.lower().split()[-1] in MILITARY_UNITS:
+            s.add(event, "participant", actor, "exercise_units")
+
+
+@rule(
+    "Where and when an event took place: 'in New Delhi on 3-4 February 2026'.",
+    "The 24th Joint Technical Group Plenary Meeting took place in New Delhi on 3-4 February 2026.",
+    ("24th Joint Technical Group Plenary Meeting", "location", "New Delhi"),
+    ("24th Joint Technical Group Plenary Meeting", "startDate", "2026-02-03"),
+    ("24th Joint Technical Group Plenary Meeting", "endDate", "2026-02-04"),
+)
+def place_and_time(s: Sentence) -> None:
+    event = s.about_event()
+    if event is not None:
+        _place_and_time(s, event)
+
+
+def _place_and_time(s: Sentence, event: Entity) -> None:
+    for place in s.args(PLACES):
+        s.add(event, "location", place, "place_and_time")
+    days = [d for d in s.dates if d.precision == "day"]
+    named = any(m.entity is event for m in s.mentions)
+    if days and (named or not s.find("signed", "arrived", "announced")):
+        s.add(event, "startDate", days[0].literal(), "place_and_time")
+        end = days[0].end_literal()
+        if end is not None:
+            s.add(event, "endDate", end, "place_and_time")
+
+
+@rule(
+    "Technology areas named in a sentence about an event are what the event is about.",
+    "The Yudh Abhyas 2025 exercise included working groups on electronic warfare.",
+)
+def technology(s: Sentence) -> None:
+    event = s.about_event() or s.focus
+    if event is None or s.speculative():
+        return
+    for area in s.args({"TechnologyArea"}):
+        s.add(event, "technologyArea", area, "technology")
+
+
+@rule(
+    "Frameworks discussed at an event are its topics.",
+    "The ministers took stock of the Defence Technology and Trade Initiative at the 2+2 Dialogue.",
+)
+def topics(s: Sentence) -> None:
+    at = s.find("reviewed", "discussed", "stock", "probed", "talks", "under", "welcomed", "reaffirmed")
+    lead = s.words()[:2]
+    starts = lead in (["the", "ministers"], ["discussions", "also"]) or lead[:1] in (["they"], ["delegates"])
+    event = s.about_event() or (s.focus if starts else None)
+    if at is None or event is None or s.hedged(at):
+        return
+    for framework in s.args(FRAMEWORKS, start=at):
+        if framework.cls != "Mechanism":
+            s.add(event, "topic", framework, "topics")
