@@ -185,5 +185,5 @@ def run() -> None:
         sys.exit(130)
 
 
-import api.commands.export  # noqa: E402,F401
+import api.commands.export  # noqa: E402
 import api.commands.ingest  # noqa: E402,F401
