@@ -15,13 +15,22 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from graph.errors import InputError, QueryTimeoutError, StoreUnavailableError, TiesError
+from graph.errors import (
+    InputError,
+    NotFoundError,
+    ParameterError,
+    QueryTimeoutError,
+    StoreUnavailableError,
+    TiesError,
+)
 
 log = logging.getLogger("api")
 
 STATUS_FOR: list[tuple[type[TiesError], int]] = [
     (QueryTimeoutError, 503),
     (StoreUnavailableError, 503),
+    (NotFoundError, 404),
+    (ParameterError, 422),
     (InputError, 400),
 ]
 
