@@ -8,7 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api.errors import install_error_handlers
-from api.routes import health
+from api.routes import entities, health, paths, rankings, stats, timeline
 from api.settings import Settings, get_settings
 from graph import __version__
 from graph.store import open_store
@@ -31,4 +31,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.dependency_overrides[get_settings] = lambda: settings
     install_error_handlers(app)
     app.include_router(health.router)
+    app.include_router(entities.router)
+    app.include_router(paths.router)
+    app.include_router(timeline.router)
+    app.include_router(rankings.router)
+    app.include_router(stats.router)
     return app

@@ -1,0 +1,167 @@
+"""One entity's page: what it is, what it is called, what it is linked to, and who says so.
+
+Three bounded queries, whatever the size of the store: the entity's own triples, its edges with
+the other end's label and types (grouped per named graph, so every edge knows the graphs that hold
+it), and the evidence sentences (:func:`edge_evidence`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rdflib import RDF, RDFS, SKOS, Literal, URIRef
+
+from graph.errors import NotFoundError
+from graph.store import Row, Store
+from graph.terms import EDGE_PREDICATES, entity_iri, short_id, sparql_iri, sparql_values
+
+DCTERMS_TITLE = "http://purl.org/dc/terms/title"
+PROV_VALUE = "http://www.w3.org/ns/prov#value"
+DEFAULT_MAX_EDGES = 500
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A source of an edge: the article (named graph) and, when recorded, the sentence."""
+
+    graph: str
+    title: str | None = None
+    sentence: str | None = None
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A link from or to the entity; ``other`` is the far end."""
+
+    direction: str  # "out": entity -> other; "in": other -> entity
+    predicate: str
+    other: str
+    other_label: str | None
+    other_types: list[str]
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EntityPage:
+    """Everything :func:`entity_page` knows about one entity."""
+
+    iri: str
+    types: list[str]
+    labels: list[Literal]
+    aliases: list[Literal]
+    attributes: dict[str, list[Literal]]
+    edges: list[Edge]
+    truncated: bool
+
+
+def entity_page(store: Store, entity_id: str, *, max_edges: int = DEFAULT_MAX_EDGES) -> EntityPage:
+    """The page of the entity named by ``entity_id`` (short id or IRI); :class:`NotFoundError` if none."""
+    iri = entity_iri(entity_id)
+    own = store.select(f"SELECT DISTINCT ?p ?o WHERE {{ {sparql_iri(str(iri), 'id')} ?p ?o }}")
+    edge_rows = _edge_rows(store, iri, max_edges)
+    if not own and not edge_rows:
+        raise NotFoundError(f"no entity {short_id(str(iri))!r} in the store")
+    types = sorted({str(r["o"]) for r in own if r["p"] == RDF.type})
+    literals: dict[str, list[Literal]] = defaultdict(list)
+    for row in own:
+        if isinstance(row["o"], Literal):
+            literals[str(row["p"])].append(row["o"])
+    labels = literals.pop(str(RDFS.label), [])
+    aliases = literals.pop(str(SKOS.altLabel), [])
+    edges = _edges(store, iri, edge_rows[:max_edges], edge_evidence(store, iri))
+    return EntityPage(iri=str(iri), types=types, labels=labels, aliases=aliases,
+                      attributes=dict(literals), edges=edges, truncated=len(edge_rows) > max_edges)
+
+
+def _edge_rows(store: Store, iri: URIRef, max_edges: int) -> list[Row]:
+    ref = sparql_iri(str(iri), "id")
+    return store.select(
+        f"SELECT ?dir ?p ?other (SAMPLE(?l) AS ?label) "
+        f"(GROUP_CONCAT(DISTINCT STR(?t); separator=' ') AS ?types) "
+        f"(GROUP_CONCAT(DISTINCT STR(?g); separator=' ') AS ?graphs) WHERE {{ "
+        f"{sparql_values('p', EDGE_PREDICATES)} "
+        f"{{ GRAPH ?g {{ {ref} ?p ?other }} BIND('out' AS ?dir) }} UNION "
+        f"{{ GRAPH ?g {{ ?other ?p {ref} }} BIND('in' AS ?dir) }} "
+        f"OPTIONAL {{ ?other <{RDFS.label}> ?l }} OPTIONAL {{ ?other a ?t }} "
+        f"}} GROUP BY ?dir ?p ?other ORDER BY ?dir ?p ?other LIMIT {max_edges + 1}"
+    )
+
+
+EvidenceMap = dict[tuple[str, str, str], list[Evidence]]
+
+
+def edge_evidence(store: Store, iri: URIRef) -> EvidenceMap:
+    """Sentences supporting the edges of ``iri``, by ``(subject, predicate, object)``.
+
+    Evidence is read as the ingester records it: an ``rdf:Statement`` in the article's named graph
+    with ``rdf:subject``, ``rdf:predicate``, ``rdf:object`` and the sentence in ``prov:value``;
+    the article is the named graph, titled by ``dcterms:title``. Only this function knows that.
+    """
+    ref = sparql_iri(str(iri), "id")
+    rows = store.select(
+        f"SELECT DISTINCT ?g ?s ?p ?o ?sentence ?title WHERE {{ GRAPH ?g {{ "
+        f"{{ ?st <{RDF.subject}> {ref} ; <{RDF.predicate}> ?p ; <{RDF.object}> ?o BIND({ref} AS ?s) }} "
+        f"UNION {{ ?st <{RDF.object}> {ref} ; <{RDF.predicate}> ?p ; <{RDF.subject}> ?s BIND({ref} AS ?o) }} "
+        f"OPTIONAL {{ ?st <{PROV_VALUE}> ?sentence }} }} "
+        f"OPTIONAL {{ GRAPH ?g {{ ?g <{DCTERMS_TITLE}> ?title }} }} }} LIMIT 2000"
+    )
+    found: EvidenceMap = defaultdict(list)
+    for row in rows:
+        key = (str(row["s"]), str(row["p"]), str(row["o"]))
+        found[key].append(Evidence(graph=str(row["g"]), title=_text(row.get("title")),
+                                   sentence=_text(row.get("sentence"))))
+    return found
+
+
+def _edges(store: Store, iri: URIRef, rows: list[Row], evidence: EvidenceMap) -> list[Edge]:
+    graphs_of = [(row, str(row.get("graphs", "")).split()) for row in rows]
+    titles = _titles(store, {g for _, graphs in graphs_of for g in graphs})
+    edges = []
+    for row, graphs in graphs_of:
+        other, predicate, direction = str(row["other"]), str(row["p"]), str(row["dir"])
+        key = (str(iri), predicate, other) if direction == "out" else (other, predicate, str(iri))
+        with_sentence = evidence.get(key, [])
+        quoted = {ev.graph for ev in with_sentence}
+        # Graphs that hold the edge without a recorded sentence still support it.
+        plain = [Evidence(graph=g, title=titles.get(g)) for g in graphs if g not in quoted]
+        edges.append(Edge(direction=direction, predicate=predicate, other=other,
+                          other_label=_text(row.get("label")),
+                          other_types=str(row.get("types", "")).split(),
+                          evidence=with_sentence + plain))
+    return edges
+
+
+def _titles(store: Store, graphs: set[str]) -> dict[str, str]:
+    if not graphs:
+        return {}
+    rows = store.select(
+        f"SELECT ?g (SAMPLE(?title) AS ?t) WHERE {{ {sparql_values('g', sorted(graphs))} "
+        f"GRAPH ?g {{ ?g <{DCTERMS_TITLE}> ?title }} }} GROUP BY ?g"
+    )
+    return {str(row["g"]): str(row["t"]) for row in rows}
+
+
+def _text(term: object) -> str | None:
+    return None if term is None else str(term)
+
+
+@dataclass(frozen=True)
+class Brief:
+    """An entity's preferred label (if any) and types, for lists of results."""
+
+    label: str | None
+    types: list[str]
+
+
+def briefs(store: Store, iris: list[str]) -> dict[str, Brief]:
+    """Label and types of each IRI, in one query."""
+    if not iris:
+        return {}
+    rows = store.select(
+        f"SELECT ?s (SAMPLE(?l) AS ?label) (GROUP_CONCAT(DISTINCT STR(?t); separator=' ') AS ?types) "
+        f"WHERE {{ {sparql_values('s', iris)} OPTIONAL {{ ?s <{RDFS.label}> ?l }} "
+        f"OPTIONAL {{ ?s a ?t }} }} GROUP BY ?s"
+    )
+    return {str(r["s"]): Brief(label=_text(r.get("label")), types=str(r.get("types", "")).split())
+            for r in rows}

@@ -1,0 +1,168 @@
+"""Finding entities by name: an in-memory index of labels and aliases with forgiving matching.
+
+The index is built from one SPARQL query over ``rdfs:label`` and ``skos:altLabel`` of resources
+(there are far fewer names than triples) and rebuilt by the caller when the store changes
+(:class:`graph.changes.ChangeCache`). Names are compared after :func:`normalise` (case, accents,
+punctuation, British and American spelling); an acronym of every multi-word name is indexed too,
+and what is left is ranked by :mod:`rapidfuzz`, which forgives small typos.
+
+Examples
+--------
+>>> index = LabelIndex([
+...     NameEntry("urn:diu", "Defense Innovation Unit", "Defense Innovation Unit", ("urn:Org",)),
+...     NameEntry("urn:rs", "Rajnath Singh", "Rajnath Singh", ("urn:Person",)),
+... ])
+>>> [hit.iri for hit in index.search("diu")]
+['urn:diu']
+>>> [hit.iri for hit in index.search("defence innovation")]
+['urn:diu']
+>>> [hit.iri for hit in index.search("rajnath sing")]
+['urn:rs']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from graph.changes import ChangeCache
+from graph.errors import ParameterError
+from graph.namespace import RESOURCE
+from graph.store import Store
+from graph.terms import resolve_terms, sparql_iri, with_subclasses
+
+MIN_SCORE = 70.0
+_SPELLINGS = {"defence": "defense", "organisation": "organization", "programme": "program",
+              "centre": "center", "harbour": "harbor"}
+_SMALL_WORDS = {"of", "the", "for", "and", "on", "in", "to", "a"}
+
+
+def normalise(text: str) -> str:
+    """A name reduced for comparison: casefolded, no accents or punctuation, one spelling.
+
+    Examples
+    --------
+    >>> normalise("Bhārat  Electronics, Ltd.")
+    'bharat electronics ltd'
+    >>> normalise("Ministry of Defence")
+    'ministry of defense'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    words = re.sub(r"[^\w+]+", " ", plain).split()
+    return " ".join(_SPELLINGS.get(word, word) for word in words)
+
+
+def acronym(name: str) -> str | None:
+    """The initials of a multi-word name, small words left out (``Defense Innovation Unit`` is ``diu``).
+
+    Examples
+    --------
+    >>> acronym("Ministry of Defence"), acronym("India")
+    ('md', None)
+    """
+    words = [w for w in normalise(name).split() if w not in _SMALL_WORDS]
+    return "".join(w[0] for w in words) if len(words) >= 2 else None
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    """One name of one entity: ``name`` is a label or an alias, ``label`` the preferred label."""
+
+    iri: str
+    name: str
+    label: str
+    types: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """An entity that matched, with the name that matched and a score out of 100."""
+
+    iri: str
+    label: str
+    types: tuple[str, ...]
+    matched: str
+    score: float
+
+
+class LabelIndex:
+    """Names of entities, searchable with :meth:`search`."""
+
+    def __init__(self, entries: Iterable[NameEntry]) -> None:
+        self._entries: list[NameEntry] = []
+        self._keys: list[str] = []
+        for entry in entries:
+            for key in {normalise(entry.name), acronym(entry.name)} - {None, ""}:
+                self._entries.append(entry)
+                self._keys.append(str(key))
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def search(self, query: str, *, types: Sequence[str] = (), limit: int = 10,
+               min_score: float = MIN_SCORE) -> list[SearchHit]:
+        """Best matches first, one hit per entity; ``types`` keeps entities of those classes."""
+        wanted = normalise(query)
+        if not wanted:
+            return []
+        allowed = set(types)
+        best: dict[str, SearchHit] = {}
+        for _key, score, position in process.extract_iter(wanted, self._keys, scorer=_score,
+                                                         score_cutoff=min_score):
+            entry = self._entries[position]
+            if allowed and not allowed.intersection(entry.types):
+                continue
+            previous = best.get(entry.iri)
+            if previous is None or score > previous.score:
+                best[entry.iri] = SearchHit(entry.iri, entry.label, entry.types, entry.name,
+                                            round(float(score), 1))
+        ranked = sorted(best.values(), key=lambda hit: (-hit.score, len(hit.label), hit.label))
+        return ranked[:limit]
+
+
+def _score(query: str, key: str, **_: object) -> float:
+    # Exact names first, then names that start with the query, then fuzzy (typos, word order).
+    if query == key:
+        return 100.0
+    if key.startswith(query):
+        return 95.0 + 4.0 * len(query) / len(key)
+    if f" {query}" in f" {key}":
+        return 90.0
+    return float(fuzz.WRatio(query, key)) * 0.94
+
+
+def load_label_index(store: Store) -> LabelIndex:
+    """Build the index from the store's resources (ontology terms and articles left out)."""
+    label, alt = sparql_iri("http://www.w3.org/2000/01/rdf-schema#label"), sparql_iri(
+        "http://www.w3.org/2004/02/skos/core#altLabel")
+    rows = store.select(
+        f"SELECT ?s ?name ?kind (SAMPLE(?pref) AS ?label) "
+        f"(GROUP_CONCAT(DISTINCT STR(?type); separator=' ') AS ?types) WHERE {{ "
+        f"{{ ?s {label} ?name BIND(0 AS ?kind) }} UNION {{ ?s {alt} ?name BIND(1 AS ?kind) }} "
+        f"FILTER(isIRI(?s) && STRSTARTS(STR(?s), \"{RESOURCE}\")) "
+        f"OPTIONAL {{ ?s {label} ?pref }} OPTIONAL {{ ?s a ?type }} }} GROUP BY ?s ?name ?kind"
+    )
+    return LabelIndex(
+        NameEntry(iri=str(row["s"]), name=str(row["name"]),
+                  label=str(row.get("label", row["name"])),
+                  types=tuple(str(row.get("types", "")).split()))
+        for row in rows
+    )
+
+
+def search_entities(store: Store, cache: ChangeCache, query: str, *,
+                    types: Sequence[str] | None = None, limit: int = 10) -> list[SearchHit]:
+    """:meth:`LabelIndex.search` on the store's index, rebuilt when the store changed.
+
+    ``types`` (``Person``, ``dt:Event`` or IRIs) keeps entities of those classes or subclasses.
+    """
+    if limit < 1:
+        raise ParameterError("limit", f"must be 1 or more, not {limit}")
+    classes = [str(c) for c in with_subclasses(resolve_terms(types, "type"))]
+    index = cache.get("label-index", lambda: load_label_index(store))
+    return index.search(query, types=classes, limit=limit)
