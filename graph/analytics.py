@@ -29,7 +29,7 @@ from graph.store import Store
 from graph.terms import EDGE_PREDICATES, resolve_terms, sparql_values, with_subclasses
 
 METRICS = ("degree", "pagerank", "betweenness")
-DEFAULT_BETWEENNESS_SAMPLES = 256
+DEFAULT_BETWEENNESS_SAMPLES = 32
 SEED = 42
 TSV = "text/tab-separated-values"
 

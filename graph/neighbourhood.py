@@ -36,13 +36,14 @@ from rdflib import RDF, URIRef
 from rdflib.term import Node
 
 from graph.errors import NotFoundError, ParameterError
-from graph.store import Store
+from graph.store import Store, term_from_json
 from graph.terms import (
     EDGE_PREDICATES,
     entity_iri,
     resolve_terms,
     short_id,
     sparql_iri,
+    sparql_list,
     sparql_values,
     with_subclasses,
 )
@@ -137,9 +138,10 @@ def _new_neighbours(store: Store, frontier: list[URIRef], known: list[URIRef], h
         patterns.append("{ ?m ?p ?n }")
     typed = f"{sparql_values('c', hop.classes)} ?m a ?c ." if hop.classes else ""
     excluded = ", ".join(sparql_iri(str(k)) for k in known)
+    # A FILTER on ?p, not a VALUES block: Oxigraph joins two VALUES blocks with a scan.
     rows = store.select(
-        f"SELECT DISTINCT ?m WHERE {{ {sparql_values('n', frontier)} {sparql_values('p', hop.edges)} "
-        f"{' UNION '.join(patterns)} FILTER(isIRI(?m) && ?m NOT IN ({excluded})) {typed} }} "
+        f"SELECT DISTINCT ?m WHERE {{ {sparql_values('n', frontier)} {' UNION '.join(patterns)} "
+        f"FILTER(isIRI(?m) && ?p IN ({sparql_list(hop.edges)}) && ?m NOT IN ({excluded})) {typed} }} "
         f"LIMIT {limit}"
     )
     return [URIRef(str(row["m"])) for row in rows]
@@ -147,17 +149,20 @@ def _new_neighbours(store: Store, frontier: list[URIRef], known: list[URIRef], h
 
 def _describe(store: Store, nodes: list[URIRef], edges: list[URIRef],
               max_triples: int) -> tuple[list[Triple], bool]:
-    edge_filter = ", ".join(sparql_iri(str(e)) for e in edges)
-    rows = store.select(
+    edge_filter = sparql_list(edges)
+    bindings = store.query(
         f"SELECT ?s ?p ?o WHERE {{ {sparql_values('s', nodes)} ?s ?p ?o "
         f"FILTER(isLiteral(?o) || ?p = {sparql_iri(str(RDF.type))} || ?p IN ({edge_filter})) }} "
         f"LIMIT {max_triples + 1}"
-    )
-    members = set(nodes)
-    kept: dict[Triple, None] = {}
-    for row in rows[:max_triples]:
-        triple = (row["s"], row["p"], row["o"])
-        if row["p"] in edges and row["o"] not in members:
+    ).json()["results"]["bindings"]
+    members, edge_names = {str(n) for n in nodes}, {str(e) for e in edges}
+    kept: dict[tuple[str, ...], Triple] = {}
+    # Filter on the raw JSON first: building rdflib terms is the costly part of a neighbourhood.
+    for row in bindings[:max_triples]:
+        p, o = row["p"]["value"], row["o"]
+        if p in edge_names and o["value"] not in members:
             continue  # an edge leaving the neighbourhood
-        kept[triple] = None  # the same triple in several article graphs counts once
-    return list(kept), len(rows) > max_triples
+        key = (row["s"]["value"], p, o["type"], o["value"], o.get("datatype", ""), o.get("xml:lang", ""))
+        if key not in kept:  # the same triple in several article graphs counts once
+            kept[key] = (term_from_json(row["s"]), URIRef(p), term_from_json(o))
+    return list(kept.values()), len(bindings) > max_triples

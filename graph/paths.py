@@ -24,7 +24,7 @@ from rdflib import URIRef
 from graph.errors import ParameterError
 from graph.neighbourhood import require_entity
 from graph.store import Store
-from graph.terms import EDGE_PREDICATES, entity_iri, resolve_terms, sparql_values
+from graph.terms import EDGE_PREDICATES, entity_iri, resolve_terms, sparql_list, sparql_values
 
 DEFAULT_MAX_FRONTIER = 2000
 
@@ -109,9 +109,8 @@ def _grow(store: Store, side: _Side, edges: list[URIRef], max_frontier: int) -> 
     """Extend ``side`` by one hop; False if the new frontier was cut at ``max_frontier``."""
     rows = store.select(
         f"SELECT DISTINCT ?n ?p ?m ?dir WHERE {{ {sparql_values('n', side.frontier)} "
-        f"{sparql_values('p', edges)} "
         f"{{ ?n ?p ?m BIND('forward' AS ?dir) }} UNION {{ ?m ?p ?n BIND('backward' AS ?dir) }} "
-        f"FILTER(isIRI(?m)) }} LIMIT {max_frontier * 4 + 1}"
+        f"FILTER(isIRI(?m) && ?p IN ({sparql_list(edges)})) }} LIMIT {max_frontier * 4 + 1}"
     )
     complete = len(rows) <= max_frontier * 4
     new: list[str] = []

@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -36,6 +37,8 @@ from graph.store import Store
 from graph.terms import resolve_terms, sparql_iri, with_subclasses
 
 MIN_SCORE = 70.0
+FUZZY_WEIGHT = 0.94
+WORDS_SCORE = 90.0
 _SPELLINGS = {"defence": "defense", "organisation": "organization", "programme": "program",
               "centre": "center", "harbour": "harbor"}
 _SMALL_WORDS = {"of", "the", "for", "and", "on", "in", "to", "a"}
@@ -100,6 +103,12 @@ class LabelIndex:
             for key in {normalise(entry.name), acronym(entry.name)} - {None, ""}:
                 self._entries.append(entry)
                 self._keys.append(str(key))
+        self._words: dict[str, set[int]] = {}
+        for position, key in enumerate(self._keys):
+            for word in key.split():
+                self._words.setdefault(word, set()).add(position)
+        self._sorted = sorted(range(len(self._keys)), key=self._keys.__getitem__)
+        self._sorted_keys = [self._keys[i] for i in self._sorted]
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -112,28 +121,36 @@ class LabelIndex:
             return []
         allowed = set(types)
         best: dict[str, SearchHit] = {}
-        for _key, score, position in process.extract_iter(wanted, self._keys, scorer=_score,
-                                                         score_cutoff=min_score):
+        for position, score in self._scores(wanted, limit * 20, min_score).items():
             entry = self._entries[position]
             if allowed and not allowed.intersection(entry.types):
                 continue
             previous = best.get(entry.iri)
             if previous is None or score > previous.score:
                 best[entry.iri] = SearchHit(entry.iri, entry.label, entry.types, entry.name,
-                                            round(float(score), 1))
+                                            round(score, 1))
         ranked = sorted(best.values(), key=lambda hit: (-hit.score, len(hit.label), hit.label))
         return ranked[:limit]
 
-
-def _score(query: str, key: str, **_: object) -> float:
-    # Exact names first, then names that start with the query, then fuzzy (typos, word order).
-    if query == key:
-        return 100.0
-    if key.startswith(query):
-        return 95.0 + 4.0 * len(query) / len(key)
-    if f" {query}" in f" {key}":
-        return 90.0
-    return float(fuzz.WRatio(query, key)) * 0.94
+    def _scores(self, wanted: str, candidates: int, min_score: float) -> dict[int, float]:
+        # Names that start with the query (exact ones score 100), found by bisection; names with
+        # every word of the query (90); then rapidfuzz's WRatio (typos, word order, partial
+        # names), scaled below those.
+        scores: dict[int, float] = {}
+        with_words = set.intersection(*(self._words.get(w, set()) for w in wanted.split()))
+        for position in sorted(with_words)[:candidates]:
+            scores[position] = WORDS_SCORE
+        start = bisect.bisect_left(self._sorted_keys, wanted)
+        for i in range(start, min(start + candidates, len(self._sorted_keys))):
+            key = self._sorted_keys[i]
+            if not key.startswith(wanted):
+                break
+            scores[self._sorted[i]] = 100.0 if key == wanted else 95.0 + 4.0 * len(wanted) / len(key)
+        for _key, score, position in process.extract(
+                wanted, self._keys, scorer=fuzz.WRatio, limit=candidates,
+                score_cutoff=min_score / FUZZY_WEIGHT):
+            scores.setdefault(position, float(score) * FUZZY_WEIGHT)
+        return scores
 
 
 def load_label_index(store: Store) -> LabelIndex:

@@ -63,6 +63,11 @@ def sparql_values(variable: str, terms: Iterable[str], parameter: str = "iri") -
     return f"VALUES ?{variable} {{ {' '.join(sparql_iri(t, parameter) for t in terms)} }}"
 
 
+def sparql_list(terms: Iterable[str], parameter: str = "iri") -> str:
+    """IRIs separated by commas, for ``IN ( ... )``, each checked by :func:`sparql_iri`."""
+    return ", ".join(sparql_iri(t, parameter) for t in terms)
+
+
 def entity_iri(entity_id: str) -> URIRef:
     """The IRI of an entity given by its short id (``person/rajnath-singh``) or its full IRI."""
     text = entity_id.strip()
