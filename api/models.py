@@ -67,15 +67,18 @@ class SearchResults(BaseModel):
 
 
 class Source(BaseModel):
-    """Where an edge comes from: the article (its named graph), its title, the sentence."""
+    """Where an edge comes from: the article (its named graph), its title, the sentence and offsets."""
 
     graph: str
     title: str | None = None
     sentence: str | None = None
+    start: int | None = Field(None, description="Character offset of the sentence in the article.")
+    end: int | None = None
 
     @classmethod
     def of(cls, evidence: Evidence) -> Source:
-        return cls(graph=evidence.graph, title=evidence.title, sentence=evidence.sentence)
+        return cls(graph=evidence.graph, title=evidence.title, sentence=evidence.sentence,
+                   start=evidence.start, end=evidence.end)
 
 
 class EntityEdge(BaseModel):

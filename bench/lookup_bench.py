@@ -53,13 +53,13 @@ Case = tuple[str, dict[str, Any], Callable[[Store], object]]
 class Shape:
     """How many of each kind of entity; ``scale`` multiplies them all."""
 
-    countries: int = 60
-    places: int = 3000
-    organisations: int = 16000
-    people: int = 24000
-    mechanisms: int = 600
-    events: int = 48000
-    agreements: int = 9000
+    countries: int = 70
+    places: int = 3600
+    organisations: int = 19000
+    people: int = 29000
+    mechanisms: int = 700
+    events: int = 58000
+    agreements: int = 11000
 
     def scaled(self, factor: float) -> Shape:
         return Shape(*(max(2, int(getattr(self, f) * factor)) for f in self.__dataclass_fields__))
@@ -127,12 +127,14 @@ class Generator:
         for n, person in enumerate(rng.sample(people, 4)):
             self.add(event, DT + "participant", person)
             if rng.random() < 0.1:  # reified evidence, as the ingester records it
-                st = f"_:e{i}n{n}"
+                article = f"{GRAPHS}article-{i % 997}"
+                st = f"<{article}#evidence-{i}-{n}>"
                 self.add(st, RDF_TYPE, "<http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement>")
                 self.add(st, RDF + "subject", event)
                 self.add(st, RDF + "predicate", f"<{DT}participant>")
                 self.add(st, RDF + "object", person)
-                self.add(st, "http://www.w3.org/ns/prov#value", '"They took part."')
+                self.add(st, "http://www.w3.org/ns/prov#wasDerivedFrom", f"<{article}>")
+                self.add(st, "http://www.w3.org/ns/oa#exact", '"They took part."')
 
     def agreement(self, i: int, countries: list[str], places: list[str], people: list[str]) -> None:
         rng = self.rng
@@ -251,8 +253,9 @@ def main() -> None:
             started = time.perf_counter()
             count = load(store, Generator(shape).triples())
             print(f"loaded {count} triples in {time.perf_counter() - started:.1f} s")
-        with serve(store_folder, change_check_interval=3600, query_timeout=120) as (client, app):
-            run(client, app.state.store, shape, args.samples)
+            # The app attaches to the engine this process started (server.json).
+            with serve(store_folder, change_check_interval=3600, query_timeout=120) as (client, app):
+                run(client, app.state.store, shape, args.samples)
 
 
 def run(client: httpx.Client, store: Store, shape: Shape, samples: int) -> None:

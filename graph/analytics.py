@@ -25,6 +25,7 @@ import networkx as nx
 
 from graph.changes import ChangeCache
 from graph.errors import ParameterError
+from graph.namespace import DT
 from graph.store import Store
 from graph.terms import EDGE_PREDICATES, resolve_terms, sparql_values, with_subclasses
 
@@ -48,7 +49,9 @@ def entity_projection(store: Store) -> nx.MultiDiGraph:
 def node_types(store: Store) -> dict[str, set[str]]:
     """``rdf:type`` of every resource, for filtering rankings by class."""
     types: dict[str, set[str]] = {}
-    for subject, cls in _tsv_rows(store, "SELECT DISTINCT ?s ?t WHERE { ?s a ?t FILTER(isIRI(?s)) }"):
+    for subject, cls in _tsv_rows(store, (
+        f'SELECT DISTINCT ?s ?t WHERE {{ ?s a ?t FILTER(isIRI(?s) && STRSTARTS(STR(?t), "{DT._NS}")) }}'
+    )):
         types.setdefault(subject, set()).add(cls)
     return types
 

@@ -17,17 +17,21 @@ from graph.store import Row, Store
 from graph.terms import EDGE_PREDICATES, entity_iri, short_id, sparql_iri, sparql_values
 
 DCTERMS_TITLE = "http://purl.org/dc/terms/title"
-PROV_VALUE = "http://www.w3.org/ns/prov#value"
+PROV = "http://www.w3.org/ns/prov#"
+OA = "http://www.w3.org/ns/oa#"
+MAX_EVIDENCE = 2000
 DEFAULT_MAX_EDGES = 500
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """A source of an edge: the article (named graph) and, when recorded, the sentence."""
+    """A source of an edge: the article (named graph) and, when recorded, the sentence and its offsets."""
 
     graph: str
     title: str | None = None
     sentence: str | None = None
+    start: int | None = None
+    end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -94,23 +98,29 @@ EvidenceMap = dict[tuple[str, str, str], list[Evidence]]
 def edge_evidence(store: Store, iri: URIRef) -> EvidenceMap:
     """Sentences supporting the edges of ``iri``, by ``(subject, predicate, object)``.
 
-    Evidence is read as the ingester records it: an ``rdf:Statement`` in the article's named graph
-    with ``rdf:subject``, ``rdf:predicate``, ``rdf:object`` and the sentence in ``prov:value``;
-    the article is the named graph, titled by ``dcterms:title``. Only this function knows that.
+    Evidence is read as the ingester writes it: an ``rdf:Statement`` in the article's named graph
+    with ``rdf:subject``, ``rdf:predicate`` and ``rdf:object``, the sentence in ``oa:exact`` (or
+    ``prov:value``), its character offsets in ``oa:start`` and ``oa:end``, and the article in
+    ``prov:wasDerivedFrom`` (else the named graph), titled by ``dcterms:title``. Only this function
+    knows that representation.
     """
     ref = sparql_iri(str(iri), "id")
     rows = store.select(
-        f"SELECT DISTINCT ?g ?s ?p ?o ?sentence ?title WHERE {{ GRAPH ?g {{ "
+        f"SELECT DISTINCT ?article ?s ?p ?o ?sentence ?start ?end ?title WHERE {{ GRAPH ?g {{ "
         f"{{ ?st <{RDF.subject}> {ref} ; <{RDF.predicate}> ?p ; <{RDF.object}> ?o BIND({ref} AS ?s) }} "
         f"UNION {{ ?st <{RDF.object}> {ref} ; <{RDF.predicate}> ?p ; <{RDF.subject}> ?s BIND({ref} AS ?o) }} "
-        f"OPTIONAL {{ ?st <{PROV_VALUE}> ?sentence }} }} "
-        f"OPTIONAL {{ GRAPH ?g {{ ?g <{DCTERMS_TITLE}> ?title }} }} }} LIMIT 2000"
+        f"OPTIONAL {{ ?st <{OA}exact> ?exact }} OPTIONAL {{ ?st <{PROV}value> ?value }} "
+        f"OPTIONAL {{ ?st <{OA}start> ?start }} OPTIONAL {{ ?st <{OA}end> ?end }} "
+        f"OPTIONAL {{ ?st <{PROV}wasDerivedFrom> ?source }} }} "
+        f"BIND(COALESCE(?exact, ?value) AS ?sentence) BIND(COALESCE(?source, ?g) AS ?article) "
+        f"OPTIONAL {{ GRAPH ?article {{ ?article <{DCTERMS_TITLE}> ?title }} }} }} LIMIT {MAX_EVIDENCE}"
     )
     found: EvidenceMap = defaultdict(list)
     for row in rows:
         key = (str(row["s"]), str(row["p"]), str(row["o"]))
-        found[key].append(Evidence(graph=str(row["g"]), title=_text(row.get("title")),
-                                   sentence=_text(row.get("sentence"))))
+        found[key].append(Evidence(graph=str(row["article"]), title=_text(row.get("title")),
+                                   sentence=_text(row.get("sentence")),
+                                   start=_int(row.get("start")), end=_int(row.get("end"))))
     return found
 
 
@@ -144,6 +154,10 @@ def _titles(store: Store, graphs: set[str]) -> dict[str, str]:
 
 def _text(term: object) -> str | None:
     return None if term is None else str(term)
+
+
+def _int(term: object) -> int | None:
+    return None if term is None else int(str(term))
 
 
 @dataclass(frozen=True)

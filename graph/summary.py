@@ -12,6 +12,7 @@ from graph.stats import store_stats
 from graph.store import Store
 
 # Where an ingest time may be recorded on an article; the latest one found is the last ingest.
+ISSUED = "http://purl.org/dc/terms/issued"
 INGEST_TIME_PREDICATES = (
     "http://www.w3.org/ns/prov#generatedAtTime",
     "http://purl.org/dc/terms/modified",
@@ -40,11 +41,13 @@ def store_summary(store: Store) -> StoreSummary:
         f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {not_ontology} }} "
         "GROUP BY ?p ORDER BY DESC(?n) ?p")}
     times = " ".join(f"<{p}>" for p in INGEST_TIME_PREDICATES)
+    # Three sub-selects: an aggregate over an unbound value would be an error for all of them.
+    article = f"?a a <{DT.Article}>"
     row = store.select(
-        f"SELECT (COUNT(DISTINCT ?a) AS ?articles) (MAX(STR(?t)) AS ?ingest) "
-        f"(MAX(STR(?issued)) AS ?latest) WHERE {{ ?a a <{DT.Article}> "
-        f"OPTIONAL {{ VALUES ?tp {{ {times} }} ?a ?tp ?t }} "
-        f"OPTIONAL {{ ?a <http://purl.org/dc/terms/issued> ?issued }} }}")[0]
+        f"SELECT * WHERE {{ {{ SELECT (COUNT(DISTINCT ?a) AS ?articles) WHERE {{ {article} }} }} "
+        f"{{ SELECT (MAX(STR(?t)) AS ?ingest) WHERE {{ VALUES ?tp {{ {times} }} {article} ; ?tp ?t }} }} "
+        f"{{ SELECT (MAX(STR(?i)) AS ?latest) WHERE {{ {article} ; <{ISSUED}> ?i }} }} }}"
+    )[0]
     return StoreSummary(triples=basic.triples, graphs=basic.graphs,
                         articles=int(str(row["articles"])), classes=basic.entities,
                         predicates=predicates, last_ingest=_opt(row.get("ingest")),

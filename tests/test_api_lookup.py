@@ -88,7 +88,23 @@ def test_entity_page_has_edges_with_their_sources(api: Api) -> None:
     assert source["graph"] == "https://w3id.org/defence-ties/graph/article/two-plus-two-2022"
     assert source["title"] == "Fourth 2+2 held in Washington"
     assert source["sentence"].startswith("Rajnath Singh and Lloyd Austin met")
+    assert (source["start"], source["end"]) == (31, 100)
     assert not page["truncated"]
+
+
+def test_entity_page_reads_both_evidence_forms_and_plain_sources(api: Api) -> None:
+    page = get(api, "/api/entities/event/two-plus-two-2018")
+    [nirmala] = [e for e in page["outgoing"] if e["other"]["id"] == "person/nirmala-sitharaman"]
+    assert nirmala["sources"] == [{  # the prov:value form, no offsets
+        "graph": "https://w3id.org/defence-ties/graph/article/comcasa-2018",
+        "title": "India and US sign COMCASA at first 2+2",
+        "sentence": "Defence Minister Nirmala Sitharaman led the Indian side.", "start": None, "end": None}]
+    [location] = [e for e in page["outgoing"] if e["predicate"] == str(DT.location)]
+    assert location["sources"] == [{  # stated in the article, no sentence recorded
+        "graph": "https://w3id.org/defence-ties/graph/article/comcasa-2018",
+        "title": "India and US sign COMCASA at first 2+2", "sentence": None, "start": None, "end": None}]
+    incoming = {(e["predicate"], e["other"]["id"]) for e in page["incoming"]}
+    assert (str(DT.signedAt), "agreement/comcasa") in incoming
 
 
 def test_entity_by_full_iri_and_unknown_ids(api: Api) -> None:

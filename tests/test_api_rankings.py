@@ -101,6 +101,7 @@ def test_stats_counts_and_change(api: Api) -> None:
     stats = get(api, "/api/stats")
     assert stats["articles"] == 3
     assert stats["latest_article"] == "2023-06-21"
+    assert stats["last_ingest"] == "2026-01-05T10:00:00Z"  # the latest of the two, as Oxigraph writes it
     classes = Counter(str(o).removeprefix(str(DT._NS)) for s, p, o in {(s, p, o) for s, p, o, _ in quads}
                       if p == RDF.type and str(o).startswith(str(DT._NS)))
     assert stats["classes"] == dict(classes)
