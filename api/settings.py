@@ -29,7 +29,7 @@ class Settings(BaseSettings):
     neighbourhood_max_triples: int = Field(20_000, ge=1, description="Triples a neighbourhood may describe.")
     entity_max_edges: int = Field(500, ge=1, description="Edges an entity page lists.")
     paths_max_length: int = Field(6, ge=1, le=12, description="Largest `max_length` of /api/paths.")
-    paths_max_frontier: int = Field(2000, ge=1, description="Nodes a path search keeps per hop and side.")
+    paths_max_frontier: int = Field(500, ge=1, description="Nodes a path search keeps per hop and side.")
     betweenness_samples: int = Field(32, ge=1, description="Sampled sources for approximate betweenness.")
     change_check_interval: float = Field(2.0, ge=0, description="Seconds between store-changed checks.")
 

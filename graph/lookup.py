@@ -73,7 +73,7 @@ def entity_page(store: Store, entity_id: str, *, max_edges: int = DEFAULT_MAX_ED
             literals[str(row["p"])].append(row["o"])
     labels = literals.pop(str(RDFS.label), [])
     aliases = literals.pop(str(SKOS.altLabel), [])
-    edges = _edges(store, iri, edge_rows[:max_edges], edge_evidence(store, iri))
+    edges = _edges(iri, edge_rows[:max_edges], edge_evidence(store, iri))
     return EntityPage(iri=str(iri), types=types, labels=labels, aliases=aliases,
                       attributes=dict(literals), edges=edges, truncated=len(edge_rows) > max_edges)
 
@@ -83,11 +83,13 @@ def _edge_rows(store: Store, iri: URIRef, max_edges: int) -> list[Row]:
     return store.select(
         f"SELECT ?dir ?p ?other (SAMPLE(?l) AS ?label) "
         f"(GROUP_CONCAT(DISTINCT STR(?t); separator=' ') AS ?types) "
-        f"(GROUP_CONCAT(DISTINCT STR(?g); separator=' ') AS ?graphs) WHERE {{ "
-        f"{sparql_values('p', EDGE_PREDICATES)} "
+        # Each source graph with its title, "graph<TAB>title", one per line.
+        f"(GROUP_CONCAT(DISTINCT CONCAT(STR(?g), '\\t', COALESCE(STR(?gt), '')); separator='\\n') "
+        f"AS ?graphs) WHERE {{ {sparql_values('p', EDGE_PREDICATES)} "
         f"{{ GRAPH ?g {{ {ref} ?p ?other }} BIND('out' AS ?dir) }} UNION "
         f"{{ GRAPH ?g {{ ?other ?p {ref} }} BIND('in' AS ?dir) }} "
         f"OPTIONAL {{ ?other <{RDFS.label}> ?l }} OPTIONAL {{ ?other a ?t }} "
+        f"OPTIONAL {{ GRAPH ?g {{ ?g <{DCTERMS_TITLE}> ?gt }} }} "
         f"}} GROUP BY ?dir ?p ?other ORDER BY ?dir ?p ?other LIMIT {max_edges + 1}"
     )
 
@@ -124,11 +126,11 @@ def edge_evidence(store: Store, iri: URIRef) -> EvidenceMap:
     return found
 
 
-def _edges(store: Store, iri: URIRef, rows: list[Row], evidence: EvidenceMap) -> list[Edge]:
-    graphs_of = [(row, str(row.get("graphs", "")).split()) for row in rows]
-    titles = _titles(store, {g for _, graphs in graphs_of for g in graphs})
+def _edges(iri: URIRef, rows: list[Row], evidence: EvidenceMap) -> list[Edge]:
     edges = []
-    for row, graphs in graphs_of:
+    for row in rows:
+        titles = dict(_graph_and_title(line) for line in str(row.get("graphs", "")).split("\n") if line)
+        graphs = sorted(titles)
         other, predicate, direction = str(row["other"]), str(row["p"]), str(row["dir"])
         key = (str(iri), predicate, other) if direction == "out" else (other, predicate, str(iri))
         with_sentence = evidence.get(key, [])
@@ -142,14 +144,9 @@ def _edges(store: Store, iri: URIRef, rows: list[Row], evidence: EvidenceMap) ->
     return edges
 
 
-def _titles(store: Store, graphs: set[str]) -> dict[str, str]:
-    if not graphs:
-        return {}
-    rows = store.select(
-        f"SELECT ?g (SAMPLE(?title) AS ?t) WHERE {{ {sparql_values('g', sorted(graphs))} "
-        f"GRAPH ?g {{ ?g <{DCTERMS_TITLE}> ?title }} }} GROUP BY ?g"
-    )
-    return {str(row["g"]): str(row["t"]) for row in rows}
+def _graph_and_title(line: str) -> tuple[str, str | None]:
+    graph, _, title = line.partition("\t")
+    return graph, title or None
 
 
 def _text(term: object) -> str | None:

@@ -36,7 +36,7 @@ from rdflib import RDF, URIRef
 from rdflib.term import Node
 
 from graph.errors import NotFoundError, ParameterError
-from graph.store import Store, term_from_json
+from graph.store import Store
 from graph.terms import (
     EDGE_PREDICATES,
     entity_iri,
@@ -47,6 +47,7 @@ from graph.terms import (
     sparql_values,
     with_subclasses,
 )
+from graph.tsv import term_from_tsv, tsv_cells
 
 Triple = tuple[Node, Node, Node]
 DIRECTIONS = ("out", "in", "both")
@@ -149,20 +150,18 @@ def _new_neighbours(store: Store, frontier: list[URIRef], known: list[URIRef], h
 
 def _describe(store: Store, nodes: list[URIRef], edges: list[URIRef],
               max_triples: int) -> tuple[list[Triple], bool]:
-    edge_filter = sparql_list(edges)
-    bindings = store.query(
+    rows = list(tsv_cells(store, (
         f"SELECT ?s ?p ?o WHERE {{ {sparql_values('s', nodes)} ?s ?p ?o "
-        f"FILTER(isLiteral(?o) || ?p = {sparql_iri(str(RDF.type))} || ?p IN ({edge_filter})) }} "
+        f"FILTER(isLiteral(?o) || ?p = {sparql_iri(str(RDF.type))} || ?p IN ({sparql_list(edges)})) }} "
         f"LIMIT {max_triples + 1}"
-    ).json()["results"]["bindings"]
-    members, edge_names = {str(n) for n in nodes}, {str(e) for e in edges}
+    )))
+    members = {f"<{n}>" for n in nodes}
+    edge_cells = {f"<{e}>" for e in edges}
     kept: dict[tuple[str, ...], Triple] = {}
-    # Filter on the raw JSON first: building rdflib terms is the costly part of a neighbourhood.
-    for row in bindings[:max_triples]:
-        p, o = row["p"]["value"], row["o"]
-        if p in edge_names and o["value"] not in members:
+    # Filter the raw cells first: building rdflib terms is the costly part of a neighbourhood.
+    for s, p, o in rows[:max_triples]:
+        if p in edge_cells and o not in members:
             continue  # an edge leaving the neighbourhood
-        key = (row["s"]["value"], p, o["type"], o["value"], o.get("datatype", ""), o.get("xml:lang", ""))
-        if key not in kept:  # the same triple in several article graphs counts once
-            kept[key] = (term_from_json(row["s"]), URIRef(p), term_from_json(o))
-    return list(kept.values()), len(bindings) > max_triples
+        if (s, p, o) not in kept:  # the same triple in several article graphs counts once
+            kept[(s, p, o)] = (term_from_tsv(s), URIRef(p[1:-1]), term_from_tsv(o))
+    return list(kept.values()), len(rows) > max_triples

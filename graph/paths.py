@@ -25,8 +25,9 @@ from graph.errors import ParameterError
 from graph.neighbourhood import require_entity
 from graph.store import Store
 from graph.terms import EDGE_PREDICATES, entity_iri, resolve_terms, sparql_list, sparql_values
+from graph.tsv import tsv_cells
 
-DEFAULT_MAX_FRONTIER = 2000
+DEFAULT_MAX_FRONTIER = 500
 
 
 @dataclass(frozen=True)
@@ -107,26 +108,27 @@ def shortest_paths(store: Store, source: str, target: str, *, max_length: int = 
 
 def _grow(store: Store, side: _Side, edges: list[URIRef], max_frontier: int) -> bool:
     """Extend ``side`` by one hop; False if the new frontier was cut at ``max_frontier``."""
-    rows = store.select(
+    cap = max_frontier * 4
+    rows = list(tsv_cells(store, (
         f"SELECT DISTINCT ?n ?p ?m ?dir WHERE {{ {sparql_values('n', side.frontier)} "
         f"{{ ?n ?p ?m BIND('forward' AS ?dir) }} UNION {{ ?m ?p ?n BIND('backward' AS ?dir) }} "
-        f"FILTER(isIRI(?m) && ?p IN ({sparql_list(edges)})) }} LIMIT {max_frontier * 4 + 1}"
-    )
-    complete = len(rows) <= max_frontier * 4
-    new: list[str] = []
-    for row in rows[: max_frontier * 4]:
-        node = str(row["m"])
+        f"FILTER(isIRI(?m) && ?p IN ({sparql_list(edges)})) }} LIMIT {cap + 1}"
+    )))
+    complete = len(rows) <= cap
+    new: dict[str, None] = {}
+    for n, p, m, direction in rows[:cap]:  # cells are <iri> and "forward"/"backward"
+        node = m[1:-1]
         if node in side.level and node not in new:
             continue
         if node not in new:
             if len(new) >= max_frontier:
                 complete = False
                 continue
-            new.append(node)
-        side.parents[node].append(Hop(str(row["n"]), str(row["p"]), node, str(row["dir"])))
+            new[node] = None
+        side.parents[node].append(Hop(n[1:-1], p[1:-1], node, direction.strip('"')))
     side.depth += 1
     side.level.update(dict.fromkeys(new, side.depth))
-    side.frontier = new
+    side.frontier = list(new)
     return complete
 
 
