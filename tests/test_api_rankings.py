@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 from fastapi import FastAPI
-from rdflib import RDF, RDFS, Dataset, Graph, Literal
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal
 
 from graph.namespace import DT, RESOURCE
 from graph.store import Store, open_store
@@ -116,3 +116,17 @@ def test_search_index_is_rebuilt_after_a_change(api: Api) -> None:
     graph.add((RESOURCE["person/new-hub"], RDFS.label, Literal("Zorblax Quintavian")))
     api[1].state.store.put_graph("https://w3id.org/defence-ties/graph/article/new-hub", graph)
     assert get(api, "/api/entities", q="zorblax quintavian")["results"][0]["id"] == "person/new-hub"
+
+
+def test_timeline_index_is_rebuilt_after_a_change(api: Api) -> None:
+    before = get(api, "/api/timeline", **{"from": "2024"})["items"]
+    assert before == []
+    graph = Graph()
+    event = RESOURCE["event/new-2025"]
+    graph.add((event, RDF.type, DT.Exercise))
+    graph.add((event, RDFS.label, Literal("New exercise")))
+    graph.add((event, DT.startDate, Literal("2025-02-01", datatype=XSD.date)))
+    api[1].state.store.put_graph("https://w3id.org/defence-ties/graph/article/new-2025", graph)
+    [item] = get(api, "/api/timeline", **{"from": "2024"})["items"]
+    assert (item["id"], item["date"], item["label"], item["kind"]) == (
+        "event/new-2025", "2025-02-01", "New exercise", "event")
