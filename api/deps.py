@@ -33,7 +33,7 @@ def get_change_cache(request: Request, settings: SettingsDep) -> ChangeCache:
         cache: ChangeCache | None = getattr(request.app.state, "change_cache", None)
         if cache is None:
             store = get_store(request)
-            cache = ChangeCache(lambda: store_signal(store),
+            cache = ChangeCache(lambda: store_signal(store), background=True,
                                 check_interval_s=settings.change_check_interval)
             request.app.state.change_cache = cache
     return cache

@@ -26,6 +26,7 @@ import httpx
 
 from api.settings import Settings
 from graph.analytics import centrality, entity_projection
+from graph.changes import store_signal
 from graph.lookup import entity_page
 from graph.neighbourhood import neighbourhood
 from graph.paths import shortest_paths
@@ -260,7 +261,7 @@ def main() -> None:
             count = load(store, Generator(shape).triples())
             print(f"loaded {count} triples in {time.perf_counter() - started:.1f} s")
             # The app attaches to the engine this process started (server.json).
-            with serve(store_folder, change_check_interval=3600, query_timeout=120) as (client, app):
+            with serve(store_folder, query_timeout=120) as (client, app):
                 run(client, app.state.store, shape, args.samples)
 
 
@@ -291,6 +292,7 @@ def run(client: httpx.Client, store: Store, shape: Shape, samples: int) -> None:
           f"{timed(lambda: centrality(graph, 'degree')):.2f} s")
     cold = time_once(client, "/api/stats", {})
     print(f"stats: computed in {cold:.2f} s, cached {time_once(client, '/api/stats', {}) * 1000:.1f} ms")
+    print(f"change signal (background count): {timed(lambda: store_signal(store)):.2f} s")
     print(f"settings: {Settings().model_dump(include={'betweenness_samples', 'paths_max_frontier'})}")
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 
 import pytest
 from rdflib import RDFS, Graph, Literal, URIRef
 
 from graph.changes import ChangeCache, store_signal
-from graph.errors import ParameterError
+from graph.errors import ParameterError, StoreUnavailableError
 from graph.namespace import DT, RESOURCE
 from graph.neighbourhood import neighbourhood
 from graph.paths import shortest_paths
@@ -99,3 +101,34 @@ def test_paths_limit_truncates(graph_store: Store) -> None:
             s, p, o = hop.triple
             assert graph_store.ask(f"ASK {{ <{s}> <{p}> <{o}> }}")
             assert URIRef(p) != DT.mentions
+
+
+def test_background_check_does_not_hold_up_requests(graph_store: Store) -> None:
+    readings: list[float] = []
+    release = threading.Event()
+
+    def slow_signal() -> int:
+        readings.append(time.monotonic())
+        if len(readings) > 1:
+            release.wait(5)  # a count that takes a while
+        return len(readings)
+
+    cache = ChangeCache(slow_signal, check_interval_s=0.01, background=True)
+    assert cache.get("k", lambda: "first") == "first"  # the first reading is synchronous
+    time.sleep(0.02)
+    started = time.monotonic()
+    assert cache.get("k", lambda: "second") == "first"  # stale check runs in the background
+    assert time.monotonic() - started < 1
+    release.set()
+    deadline = time.monotonic() + 5
+    while cache.get("k", lambda: "second") == "first" and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert cache.get("k", lambda: "third") == "second"
+
+
+def test_a_failed_first_check_is_an_error(graph_store: Store) -> None:
+    def broken() -> int:
+        raise StoreUnavailableError("down")
+
+    with pytest.raises(StoreUnavailableError):
+        ChangeCache(broken, background=True).get("k", lambda: 1)
