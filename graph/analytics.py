@@ -17,8 +17,9 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -74,10 +75,17 @@ def centrality(graph: nx.MultiDiGraph, metric: str, *,
     return {node: float(score) for node, score in scores.items()}
 
 
-def top(scores: dict[str, float], limit: int, keep: set[str] | None = None) -> list[tuple[str, float]]:
-    """The ``limit`` best scores (ties by IRI), only nodes in ``keep`` if given."""
-    items = scores.items() if keep is None else ((n, s) for n, s in scores.items() if n in keep)
-    return sorted(items, key=lambda item: (-item[1], item[0]))[:limit]
+def ranked(scores: dict[str, float]) -> list[tuple[str, float]]:
+    """Every node with its score, best first (ties by IRI)."""
+    return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+
+
+def top(order: list[tuple[str, float]], limit: int,
+        keep: Callable[[str], bool] | None = None) -> list[tuple[str, float]]:
+    """The first ``limit`` of a :func:`ranked` list, only nodes ``keep`` accepts if given."""
+    if keep is None:
+        return order[:limit]
+    return list(itertools.islice((item for item in order if keep(item[0])), limit))
 
 
 def _tsv_rows(store: Store, sparql: str) -> Iterator[list[str]]:
@@ -101,7 +109,7 @@ class Ranking:
 
 @dataclass(frozen=True)
 class _Scores:
-    scores: dict[str, float]
+    order: list[tuple[str, float]]
     types: dict[str, set[str]]
     nodes: int
     edges: int
@@ -124,8 +132,11 @@ def ranking(store: Store, cache: ChangeCache, metric: str, *, types: Sequence[st
     keep = None
     if classes:
         wanted = {str(c) for c in classes}
-        keep = {node for node, types in computed.types.items() if types & wanted}
-    return Ranking(metric=metric, entries=top(computed.scores, limit, keep), nodes=computed.nodes,
+
+        def keep(node: str) -> bool:
+            return bool(computed.types.get(node, set()) & wanted)
+
+    return Ranking(metric=metric, entries=top(computed.order, limit, keep), nodes=computed.nodes,
                    edges=computed.edges, computed_in_s=computed.seconds)
 
 
@@ -133,5 +144,5 @@ def _compute(store: Store, metric: str, betweenness_samples: int) -> _Scores:
     started = time.perf_counter()
     graph = entity_projection(store)
     scores = centrality(graph, metric, betweenness_samples=betweenness_samples)
-    return _Scores(scores=scores, types=node_types(store), nodes=graph.number_of_nodes(),
+    return _Scores(order=ranked(scores), types=node_types(store), nodes=graph.number_of_nodes(),
                    edges=graph.number_of_edges(), seconds=time.perf_counter() - started)

@@ -4,7 +4,8 @@ The index is built from one SPARQL query over ``rdfs:label`` and ``skos:altLabel
 (there are far fewer names than triples) and rebuilt by the caller when the store changes
 (:class:`graph.changes.ChangeCache`). Names are compared after :func:`normalise` (case, accents,
 punctuation, British and American spelling); an acronym of every multi-word name is indexed too,
-and what is left is ranked by :mod:`rapidfuzz`, which forgives small typos.
+and names with a word starting like one of the query's are ranked by :mod:`rapidfuzz`, which
+forgives small typos (not in the first two letters of every word).
 
 Examples
 --------
@@ -32,13 +33,17 @@ from rapidfuzz import fuzz, process
 
 from graph.changes import ChangeCache
 from graph.errors import ParameterError
-from graph.namespace import RESOURCE
+from graph.namespace import DT, RESOURCE
 from graph.store import Store
-from graph.terms import resolve_terms, sparql_iri, with_subclasses
+from graph.terms import resolve_terms, with_subclasses
+from graph.tsv import term_from_tsv, tsv_cells
 
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 MIN_SCORE = 70.0
 FUZZY_WEIGHT = 0.94
 WORDS_SCORE = 90.0
+PREFIX = 2
 _SPELLINGS = {"defence": "defense", "organisation": "organization", "programme": "program",
               "centre": "center", "harbour": "harbor"}
 _SMALL_WORDS = {"of", "the", "for", "and", "on", "in", "to", "a"}
@@ -104,9 +109,11 @@ class LabelIndex:
                 self._entries.append(entry)
                 self._keys.append(str(key))
         self._words: dict[str, set[int]] = {}
+        self._starts: dict[str, set[int]] = {}  # the first letters of every word
         for position, key in enumerate(self._keys):
             for word in key.split():
                 self._words.setdefault(word, set()).add(position)
+                self._starts.setdefault(word[:PREFIX], set()).add(position)
         self._sorted = sorted(range(len(self._keys)), key=self._keys.__getitem__)
         self._sorted_keys = [self._keys[i] for i in self._sorted]
 
@@ -146,30 +153,40 @@ class LabelIndex:
             if not key.startswith(wanted):
                 break
             scores[self._sorted[i]] = 100.0 if key == wanted else 95.0 + 4.0 * len(wanted) / len(key)
+        # Fuzzy matching looks only at names with a word that starts like a word of the query,
+        # so its cost follows the number of similar names, not the size of the index.
+        similar = set().union(*(self._starts.get(w[:PREFIX], set()) for w in wanted.split()))
         for _key, score, position in process.extract(
-                wanted, self._keys, scorer=fuzz.WRatio, limit=candidates,
+                wanted, {p: self._keys[p] for p in similar}, scorer=fuzz.WRatio, limit=candidates,
                 score_cutoff=min_score / FUZZY_WEIGHT):
             scores.setdefault(position, float(score) * FUZZY_WEIGHT)
         return scores
 
 
 def load_label_index(store: Store) -> LabelIndex:
-    """Build the index from the store's resources (ontology terms and articles left out)."""
-    label, alt = sparql_iri("http://www.w3.org/2000/01/rdf-schema#label"), sparql_iri(
-        "http://www.w3.org/2004/02/skos/core#altLabel")
-    rows = store.select(
-        f"SELECT ?s ?name ?kind (SAMPLE(?pref) AS ?label) "
-        f"(GROUP_CONCAT(DISTINCT STR(?type); separator=' ') AS ?types) WHERE {{ "
-        f"{{ ?s {label} ?name BIND(0 AS ?kind) }} UNION {{ ?s {alt} ?name BIND(1 AS ?kind) }} "
-        f"FILTER(isIRI(?s) && STRSTARTS(STR(?s), \"{RESOURCE}\")) "
-        f"OPTIONAL {{ ?s {label} ?pref }} OPTIONAL {{ ?s a ?type }} }} GROUP BY ?s ?name ?kind"
-    )
-    return LabelIndex(
-        NameEntry(iri=str(row["s"]), name=str(row["name"]),
-                  label=str(row.get("label", row["name"])),
-                  types=tuple(str(row.get("types", "")).split()))
-        for row in rows
-    )
+    """Build the index from the store's resources (ontology terms and articles left out).
+
+    Two plain queries read as TSV (names, then classes) and joined here: a grouped query over a
+    large store costs far more than reading its rows.
+    """
+    resource = f'FILTER(STRSTARTS(STR(?s), "{RESOURCE}"))'
+    names: dict[str, list[tuple[int, str]]] = {}
+    for subject, name, kind in tsv_cells(store, (
+        f"SELECT ?s ?name ?kind WHERE {{ {{ ?s <{RDFS_LABEL}> ?name BIND(0 AS ?kind) }} "
+        f"UNION {{ ?s <{SKOS_ALT}> ?name BIND(1 AS ?kind) }} {resource} }}"
+    )):
+        names.setdefault(subject[1:-1], []).append((int(kind), str(term_from_tsv(name))))
+    types: dict[str, list[str]] = {}
+    for subject, cls in tsv_cells(store, (
+        f'SELECT DISTINCT ?s ?t WHERE {{ ?s a ?t {resource} FILTER(STRSTARTS(STR(?t), "{DT._NS}")) }}'
+    )):
+        types.setdefault(subject[1:-1], []).append(cls[1:-1])
+    entries = []
+    for iri, found in names.items():
+        unique = sorted(set(found))  # preferred labels (kind 0) first
+        classes = tuple(sorted(types.get(iri, ())))
+        entries += [NameEntry(iri, name, unique[0][1], classes) for _, name in unique]
+    return LabelIndex(entries)
 
 
 def search_entities(store: Store, cache: ChangeCache, query: str, *,

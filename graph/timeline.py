@@ -19,6 +19,8 @@ graph.errors.ParameterError: to: 'April 2022' is not a date; use YYYY, YYYY-MM o
 ...                        ("2002", "urn:a", "signing", ("urn:A",))])
 >>> [e[1] for e in index.between("2002", "2022")]
 ['urn:a', 'urn:b']
+>>> [e[1] for e in index.of(["urn:b"], None, "2022-04")]
+['urn:b']
 """
 
 from __future__ import annotations
@@ -69,6 +71,9 @@ class TimelineIndex:
     def __init__(self, entries: Iterable[Entry]) -> None:
         self._entries = sorted(entries)
         self._dates = [entry[0] for entry in self._entries]
+        self._by_iri: dict[str, list[Entry]] = {}
+        for entry in self._entries:
+            self._by_iri.setdefault(entry[1], []).append(entry)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -79,6 +84,12 @@ class TimelineIndex:
         # "2022" as an end takes in "2022-12-31": everything that sorts before "2022" + U+FFFF.
         high = bisect.bisect_right(self._dates, end + "\uffff") if end else len(self._dates)
         return self._entries[low:high]
+
+    def of(self, iris: Iterable[str], start: str | None, end: str | None) -> list[Entry]:
+        """Entries of the given IRIs within the dates, in date order."""
+        chosen = (e for iri in iris for e in self._by_iri.get(iri, ()))
+        return sorted(e for e in chosen if (not start or e[0] >= start)
+                      and (not end or e[0] <= end + "\uffff"))
 
 
 def check_date(text: str, parameter: str) -> str:
@@ -116,11 +127,11 @@ def timeline(store: Store, *, start: str | None = None, end: str | None = None,
     start = check_date(start, "from") if start else None
     end = check_date(end, "to") if end else None
     classes = {str(c) for c in with_subclasses(resolve_terms(types, "type"))}
-    involved = _involving(store, actor) if actor else None
+    dated = (index or (lambda: load_timeline_index(store)))()
+    # An actor's own events are few: look them up rather than walk the whole index.
+    candidates = dated.of(_involving(store, actor), start, end) if actor else dated.between(start, end)
     chosen: list[Entry] = []
-    for entry in (index or (lambda: load_timeline_index(store)))().between(start, end):
-        if involved is not None and entry[1] not in involved:
-            continue
+    for entry in candidates:
         if classes and not classes.intersection(entry[3]):
             continue
         chosen.append(entry)
