@@ -3,6 +3,31 @@
 Three bounded queries, whatever the size of the store: the entity's own triples, its edges with
 the other end's label and types (grouped per named graph, so every edge knows the graphs that hold
 it), and the evidence sentences (:func:`edge_evidence`).
+
+Examples
+--------
+>>> import tempfile
+>>> from graph.store import open_store
+>>> folder = tempfile.TemporaryDirectory()
+>>> store = open_store(folder.name)
+>>> store.put_graph_data("https://w3id.org/defence-ties/graph/article/a1", b'''
+... @prefix dt: <https://w3id.org/defence-ties/ontology#> .
+... @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+... @prefix oa: <http://www.w3.org/ns/oa#> .
+... @prefix person: <https://w3id.org/defence-ties/resource/person/> .
+... @prefix event: <https://w3id.org/defence-ties/resource/event/> .
+... <https://w3id.org/defence-ties/graph/article/a1> <http://purl.org/dc/terms/title> "Talks held" .
+... event:talks dt:participant person:a .
+... person:a a dt:Person ; <http://www.w3.org/2000/01/rdf-schema#label> "A" .
+... [] a rdf:Statement ; rdf:subject event:talks ; rdf:predicate dt:participant ; rdf:object person:a ;
+...    oa:exact "A took part in the talks." ; oa:start 0 ; oa:end 25 .
+... ''', "text/turtle")
+>>> page = entity_page(store, "person/a")
+>>> [(e.direction, e.predicate.split("#")[1], e.other.rsplit("/", 1)[1]) for e in page.edges]
+[('in', 'participant', 'talks')]
+>>> [(ev.title, ev.sentence, ev.start) for ev in page.edges[0].evidence]
+[('Talks held', 'A took part in the talks.', 0)]
+>>> store.close(); folder.cleanup()
 """
 
 from __future__ import annotations
