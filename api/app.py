@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 from api.errors import install_error_handlers
 from api.limits import install_limits
-from api.routes import graph_store, health, resource, sparql
+from api.routes import entities, graph_store, health, paths, rankings, resource, sparql, stats, timeline
 from api.settings import Settings, get_settings
 from graph import __version__
 from graph.store import open_store
@@ -36,4 +36,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(sparql.router)
     app.include_router(graph_store.router)
     app.include_router(resource.router)
+    app.include_router(entities.router)
+    app.include_router(paths.router)
+    app.include_router(timeline.router)
+    app.include_router(rankings.router)
+    app.include_router(stats.router)
     return app

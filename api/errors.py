@@ -15,7 +15,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from graph.errors import InputError, QueryTimeoutError, ServiceBusyError, StoreUnavailableError, TiesError
+from graph.errors import (
+    InputError,
+    NotFoundError,
+    ParameterError,
+    QueryTimeoutError,
+    ServiceBusyError,
+    StoreUnavailableError,
+    TiesError,
+)
 
 log = logging.getLogger("api")
 
@@ -23,6 +31,8 @@ STATUS_FOR: list[tuple[type[TiesError], int]] = [
     (QueryTimeoutError, 503),
     (ServiceBusyError, 503),
     (StoreUnavailableError, 503),
+    (NotFoundError, 404),
+    (ParameterError, 422),
     (InputError, 400),
 ]
 

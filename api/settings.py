@@ -51,6 +51,17 @@ class Settings(BaseSettings):
     ingest_fetch_timeout: float = Field(10.0, gt=0, le=300, description="Seconds to fetch one URL.")
     ingest_batch: int = Field(50, ge=1, le=10_000, description="Article graphs validated per pySHACL run.")
 
+    # -- lookups and rankings (/api/entities, /api/paths, /api/timeline, /api/rankings, /api/stats) --
+    lookup_max_limit: int = Field(
+        1000, ge=1, le=100_000, description="Largest `limit` any lookup takes.")
+    neighbourhood_max_depth: int = Field(3, ge=1, le=10, description="Largest neighbourhood `depth`.")
+    neighbourhood_max_triples: int = Field(20_000, ge=1, description="Triples a neighbourhood may describe.")
+    entity_max_edges: int = Field(500, ge=1, description="Edges an entity page lists.")
+    paths_max_length: int = Field(6, ge=1, le=12, description="Largest `max_length` of /api/paths.")
+    paths_max_frontier: int = Field(500, ge=1, description="Nodes a path search keeps per hop and side.")
+    betweenness_samples: int = Field(32, ge=1, description="Sampled sources for approximate betweenness.")
+    change_check_interval: float = Field(2.0, ge=0, description="Seconds between store-changed checks.")
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:

@@ -27,6 +27,18 @@ class QueryError(InputError):
     """The engine rejected a SPARQL query or update as malformed."""
 
 
+class ParameterError(InputError):
+    """A request parameter is out of range or names something unknown; ``parameter`` names it."""
+
+    def __init__(self, parameter: str, message: str) -> None:
+        super().__init__(f"{parameter}: {message}")
+        self.parameter = parameter
+
+
+class NotFoundError(InputError):
+    """The entity (or other resource) asked for is not in the store; the message names it."""
+
+
 class ValidationError(InputError):
     """A graph does not conform to the SHACL shapes; ``report`` holds the readable report."""
 

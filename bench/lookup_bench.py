@@ -1,0 +1,337 @@
+"""Lookup benchmark: the JSON API on a generated store of about a million triples.
+
+Generates a graph shaped like ours (countries, places, organisations, people, mechanisms, meetings
+and exercises, agreements, with ``dt:`` edges, labels, aliases, dates and reified evidence in
+article graphs), loads it into a fresh embedded Oxigraph, serves the app with uvicorn on 127.0.0.1
+and times every lookup endpoint over HTTP. Each request's SPARQL is recorded once and replayed
+straight to Oxigraph, so the table gives the API's overhead as a ratio to the raw engine in the
+same run. Rankings and stats are timed once cold (their cached computation) and once warm.
+
+Run: ``.venv/bin/python -m bench.lookup_bench [--triples 1000000] [--samples 200]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from api.settings import Settings
+from graph.analytics import centrality, entity_projection
+from graph.changes import store_signal
+from graph.lookup import entity_page
+from graph.neighbourhood import neighbourhood
+from graph.paths import shortest_paths
+from graph.store import NTRIPLES, SPARQL_JSON, Store, open_store
+from graph.timeline import TimelineIndex, load_timeline_index, timeline
+from tests.api_server import serve
+
+DT = "https://w3id.org/defence-ties/ontology#"
+RES = "https://w3id.org/defence-ties/resource/"
+GRAPHS = "https://w3id.org/defence-ties/graph/bench/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDF_TYPE = RDF + "type"
+LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+SYLLABLES = ("ra", "jan", "th", "sin", "gh", "lo", "yd", "aus", "tin", "mo", "di", "pa", "ri", "kar",
+             "vin", "shi", "la", "de", "fen", "se", "na", "val", "ko", "mu", "bai", "gu", "pta", "han",
+             "ber", "wa", "shing", "ton", "del", "hi", "me", "ra", "ndo", "zu", "qui", "xe")
+SPARQL_HEADERS = {"Content-Type": "application/sparql-query", "Accept": SPARQL_JSON}
+Case = tuple[str, dict[str, Any], Callable[[Store], object]]
+
+
+# -- the generated graph --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Shape:
+    """How many of each kind of entity; ``scale`` multiplies them all."""
+
+    countries: int = 70
+    places: int = 3600
+    organisations: int = 19000
+    people: int = 29000
+    mechanisms: int = 700
+    events: int = 58000
+    agreements: int = 11000
+
+    def scaled(self, factor: float) -> Shape:
+        return Shape(*(max(2, int(getattr(self, f) * factor)) for f in self.__dataclass_fields__))
+
+
+class Generator:
+    """Writes the synthetic graph as N-Triples lines, entity kind by entity kind."""
+
+    def __init__(self, shape: Shape, seed: int = 7) -> None:
+        self.shape = shape
+        self.rng = random.Random(seed)  # noqa: S311 - repeatable data, not secrets
+        self.lines: list[str] = []
+
+    def entity(self, kind: str, i: int, cls: str, alias: bool = False) -> str:
+        iri = f"<{RES}{kind}/{kind[:3]}-{i}>"
+        name = " ".join(self.word() for _ in range(self.rng.choice((2, 3))))
+        self.add(iri, RDF_TYPE, f"<{DT}{cls}>")
+        self.add(iri, LABEL, f'"{name}"@en')
+        if alias:
+            self.add(iri, ALT, f'"{"".join(w[0] for w in name.split()[:3])}"')
+        return iri
+
+    def word(self) -> str:
+        """A made-up word of two to four syllables (names as varied as real ones)."""
+        return "".join(self.rng.choice(SYLLABLES) for _ in range(self.rng.randrange(2, 5))).title()
+
+    def add(self, s: str, p: str, o: str) -> None:
+        self.lines.append(f"{s} <{p}> {o} .")
+
+    def drain(self) -> Iterator[str]:
+        yield from self.lines
+        self.lines.clear()
+
+    def triples(self) -> Iterator[str]:
+        shape, rng = self.shape, self.rng
+        countries = [self.entity("country", i, "Country") for i in range(shape.countries)]
+        places = [self.entity("place", i, "Place") for i in range(shape.places)]
+        for place in places:
+            self.add(place, DT + "country", rng.choice(countries))
+        orgs = [self.entity("organisation", i, "Organisation", True) for i in range(shape.organisations)]
+        for i, org in enumerate(orgs):
+            self.add(org, DT + "country", rng.choice(countries))
+            if i > 10 and rng.random() < 0.6:
+                self.add(org, DT + "partOf", orgs[rng.randrange(i)])
+        people = [self.entity("person", i, "Person") for i in range(shape.people)]
+        for person in people:
+            self.add(person, DT + "title", '"Minister"')
+            self.add(person, DT + "affiliatedWith", rng.choice(orgs))
+            self.add(person, DT + "country", rng.choice(countries))
+        mechanisms = [self.entity("mechanism", i, "Mechanism", True) for i in range(shape.mechanisms)]
+        yield from self.drain()
+        for i in range(shape.events):
+            self.event(i, countries, places, people, mechanisms)
+            if i % 1000 == 0:
+                yield from self.drain()
+        for i in range(shape.agreements):
+            self.agreement(i, countries, places, people)
+        yield from self.drain()
+
+    def event(self, i: int, countries: list[str], places: list[str], people: list[str],
+              mechanisms: list[str]) -> None:
+        rng = self.rng
+        event = self.entity("event", i, "Meeting" if i % 3 else "Exercise")
+        day = f"{rng.randrange(1995, 2026)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
+        self.add(event, DT + "startDate", f'"{day}"^^<{XSD}date>')
+        self.add(event, DT + "location", rng.choice(places))
+        self.add(event, DT + "partOfSeries", rng.choice(mechanisms))
+        self.add(event, DT + "hostedBy", rng.choice(countries))
+        for n, person in enumerate(rng.sample(people, 4)):
+            self.add(event, DT + "participant", person)
+            if rng.random() < 0.1:  # reified evidence, as the ingester records it
+                article = f"{GRAPHS}article-{i % 997}"
+                st = f"<{article}#evidence-{i}-{n}>"
+                self.add(st, RDF_TYPE, "<http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement>")
+                self.add(st, RDF + "subject", event)
+                self.add(st, RDF + "predicate", f"<{DT}participant>")
+                self.add(st, RDF + "object", person)
+                self.add(st, "http://www.w3.org/ns/prov#wasDerivedFrom", f"<{article}>")
+                self.add(st, "http://www.w3.org/ns/oa#exact", '"They took part."')
+
+    def agreement(self, i: int, countries: list[str], places: list[str], people: list[str]) -> None:
+        rng = self.rng
+        agreement = self.entity("agreement", i, "Agreement", True)
+        self.add(agreement, DT + "signedOn", f'"{rng.randrange(1995, 2026)}-{rng.randrange(1, 13):02d}"'
+                 f"^^<{XSD}gYearMonth>")
+        self.add(agreement, DT + "signedAt", rng.choice(places))
+        for party in rng.sample(countries, 2):
+            self.add(agreement, DT + "party", party)
+        for signatory in rng.sample(people, 2):
+            self.add(agreement, DT + "signatory", signatory)
+
+
+def load(store: Store, lines: Iterator[str], graphs: int = 8) -> int:
+    """PUT the lines into ``graphs`` named graphs as N-Triples; the number of lines loaded."""
+    buckets: list[list[str]] = [[] for _ in range(graphs)]
+    count = 0
+    for count, line in enumerate(lines, start=1):
+        buckets[count % graphs].append(line)
+    for i, bucket in enumerate(buckets):
+        store.put_graph_data(f"{GRAPHS}{i}", ("\n".join(bucket) + "\n").encode(), NTRIPLES)
+    return count
+
+
+# -- timing -----------------------------------------------------------------------------------------
+class RecordingStore(Store):
+    """A store that remembers the SPARQL it sends (to replay it against the raw engine)."""
+
+    def __init__(self, inner: Store) -> None:
+        super().__init__(inner.endpoints, query_timeout_s=inner.query_timeout_s)
+        self.sent: list[str] = []
+
+    def query(self, sparql: str, accept: str = SPARQL_JSON) -> httpx.Response:
+        self.sent.append(sparql)
+        return super().query(sparql, accept)
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
+    return statistics.median(ordered), p99
+
+
+@dataclass
+class Row:
+    name: str
+    api: list[float]
+    raw: list[float]
+
+    def line(self) -> str:
+        a50, a99 = percentiles(self.api)
+        r50, r99 = percentiles(self.raw)
+        return (f"| {self.name} | {a50 * 1000:.1f} | {a99 * 1000:.1f} | {r50 * 1000:.1f} | "
+                f"{r99 * 1000:.1f} | {a50 / r50:.2f} |")
+
+
+def time_endpoint(client: httpx.Client, raw: httpx.Client, store: Store, name: str,
+                  cases: list[Case]) -> Row:
+    """API latency of each case, and the latency of the same SPARQL sent to Oxigraph directly."""
+    row = Row(name, [], [])
+    for url, params, call in cases:
+        recorder = RecordingStore(store)
+        call(recorder)
+        started = time.perf_counter()
+        response = client.get(url, params=params)
+        row.api.append(time.perf_counter() - started)
+        assert response.status_code == 200, response.text
+        started = time.perf_counter()
+        for sparql in recorder.sent:
+            raw.post(store.endpoints.query, content=sparql.encode(),
+                     headers=SPARQL_HEADERS).raise_for_status()
+        row.raw.append(time.perf_counter() - started)
+    return row
+
+
+def cases(rng: random.Random, shape: Shape, samples: int, index: TimelineIndex) -> dict[str, list[Case]]:
+    """What to ask each endpoint: ``samples`` requests on random entities."""
+    def person() -> str:
+        return f"person/per-{rng.randrange(shape.people)}"
+
+    def nb(entity: str) -> Callable[[Store], object]:
+        return lambda s: neighbourhood(s, entity, depth=2, limit=200)
+
+    def page(entity: str) -> Callable[[Store], object]:
+        return lambda s: entity_page(s, entity)
+
+    def path(a: str, b: str) -> Callable[[Store], object]:
+        return lambda s: shortest_paths(s, a, b, max_length=4)
+
+    def line(actor: str) -> Callable[[Store], object]:
+        return lambda s: timeline(s, actor=actor, index=lambda: index)
+
+    def year(y: int) -> Callable[[Store], object]:
+        return lambda s: timeline(s, start=str(y), end=str(y), limit=50, index=lambda: index)
+
+    people = [person() for _ in range(samples)]
+    events = [f"event/eve-{rng.randrange(shape.events)}" for _ in range(samples)]
+    pairs = [(person(), person()) for _ in range(samples)]
+    return {
+        "neighbourhood depth 2, limit 200 (person)": [
+            (f"/api/entities/{p}/neighbourhood", {"depth": 2, "limit": 200}, nb(p)) for p in people],
+        "entity page (person)": [(f"/api/entities/{p}", {}, page(p)) for p in people],
+        "entity page (event, with evidence)": [(f"/api/entities/{e}", {}, page(e)) for e in events],
+        "paths person to person, max_length 4": [
+            ("/api/paths", {"from": a, "to": b, "max_length": 4}, path(a, b)) for a, b in pairs],
+        "timeline of a person": [("/api/timeline", {"actor": p}, line(p)) for p in people],
+        "timeline of a year, limit 50": [
+            ("/api/timeline", {"from": str(y), "to": str(y), "limit": 50}, year(y))
+            for y in (rng.randrange(1995, 2026) for _ in range(samples))],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="multiply every entity count")
+    parser.add_argument("--samples", type=int, default=200, help="requests per endpoint")
+    args = parser.parse_args()
+    shape = Shape().scaled(args.scale)
+    with tempfile.TemporaryDirectory() as folder:
+        store_folder = Path(folder) / "store"
+        with open_store(store_folder, query_timeout_s=120) as store:
+            started = time.perf_counter()
+            count = load(store, Generator(shape).triples())
+            print(f"loaded {count} triples in {time.perf_counter() - started:.1f} s")
+            # The app attaches to the engine this process started (server.json).
+            with serve(store_folder, query_timeout=120) as (client, app):
+                run(client, app.state.store, shape, args.samples)
+
+
+def run(client: httpx.Client, store: Store, shape: Shape, samples: int) -> None:
+    rng = random.Random(11)  # noqa: S311 - repeatable samples
+    started = time.perf_counter()
+    client.get("/api/timeline", params={"limit": 1}).raise_for_status()
+    print(f"timeline index build (first request): {time.perf_counter() - started:.2f} s")
+    index = load_timeline_index(store)
+    print("| endpoint | API p50 ms | API p99 ms | raw SPARQL p50 ms | raw p99 ms | ratio p50 |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    with httpx.Client(timeout=120) as raw:
+        for name, todo in cases(rng, shape, samples, index).items():
+            print(time_endpoint(client, raw, store, name, todo).line(), flush=True)
+    search, found = [], 0
+    for query, wanted in search_queries(store, rng, shape, samples):
+        started = time.perf_counter()
+        results = client.get("/api/entities", params={"q": query}).json()["results"]
+        search.append(time.perf_counter() - started)
+        found += bool(results) and results[0]["id"] == wanted
+    s50, s99 = percentiles(search[1:])
+    print(f"\nsearch (a label with one letter dropped): index build (first request) {search[0]:.2f} s; "
+          f"then p50 {s50 * 1000:.1f} ms, p99 {s99 * 1000:.1f} ms; intended entity first in "
+          f"{found} of {len(search)}")
+    # Whole-graph metrics take minutes on a large store: a client that waits for them.
+    patient = httpx.Client(base_url=str(client.base_url), timeout=3600)
+    for metric in ("degree", "pagerank", "betweenness"):
+        cold = time_once(patient, "/api/rankings", {"metric": metric})
+        warm = time_once(patient, "/api/rankings", {"metric": metric})
+        print(f"rankings {metric}: computed in {cold:.1f} s, cached answer {warm * 1000:.1f} ms")
+    started = time.perf_counter()
+    graph = entity_projection(store)
+    print(f"projection alone: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges "
+          f"in {time.perf_counter() - started:.1f} s; degree alone "
+          f"{timed(lambda: centrality(graph, 'degree')):.2f} s")
+    cold = time_once(patient, "/api/stats", {})
+    print(f"stats: computed in {cold:.2f} s, cached {time_once(patient, '/api/stats', {}) * 1000:.1f} ms")
+    patient.close()
+    print(f"change signal (background count): {timed(lambda: store_signal(store)):.2f} s")
+    print(f"settings: {Settings().model_dump(include={'betweenness_samples', 'paths_max_frontier'})}")
+
+
+def search_queries(store: Store, rng: random.Random, shape: Shape,
+                   samples: int) -> list[tuple[str, str]]:
+    """Labels of random people and organisations with one letter dropped, and whose they are."""
+    queries = []
+    for _ in range(samples):
+        who = rng.choice([f"person/per-{rng.randrange(shape.people)}",
+                          f"organisation/org-{rng.randrange(shape.organisations)}"])
+        label = str(store.select(f"SELECT ?l WHERE {{ <{RES}{who}> <{LABEL}> ?l }}")[0]["l"])
+        cut = rng.randrange(2, len(label))
+        queries.append((label[:cut] + label[cut + 1:], who))
+    return queries
+
+
+def time_once(client: httpx.Client, url: str, params: dict[str, Any]) -> float:
+    started = time.perf_counter()
+    client.get(url, params=params).raise_for_status()
+    return time.perf_counter() - started
+
+
+def timed(call: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    call()
+    return time.perf_counter() - started
+
+
+if __name__ == "__main__":
+    main()
