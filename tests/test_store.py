@@ -134,3 +134,16 @@ def test_atomic_writer_gives_files_the_usual_mode(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_ontology_graph_is_refreshed_when_the_file_changes(store: Store, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from graph import bootstrap, ontology  # noqa: PLC0415
+
+    edited = tmp_path / "defence-ties.ttl"
+    edited.write_text(ontology.ONTOLOGY_FILE.read_text() + "\ndt:Meeting rdfs:seeAlso <urn:t:edited> .\n")
+    monkeypatch.setattr(bootstrap, "ONTOLOGY_FILE", edited)
+    monkeypatch.setattr(ontology, "ONTOLOGY_FILE", edited)
+    assert bootstrap.ensure_ontology(store) is True
+    assert store.ask(f"ASK {{ GRAPH <{ONTOLOGY_GRAPH}> {{ <{DT.Meeting}> ?p <urn:t:edited> }} }}")
+    assert bootstrap.ensure_ontology(store) is False  # unchanged file: nothing reloaded
