@@ -107,9 +107,8 @@ def explain(
         typer.echo("no evidence for this triple in the store", err=True)
         raise typer.Exit(1)
     for support in supports:
-        typer.echo(
-            f"{support.title} [{support.start}-{support.end}, rule {support.rule}]\n  {support.sentence}"
-        )
+        sentence = " ".join(support.sentence.split())  # it may span a paragraph break
+        typer.echo(f"{support.title} [{support.start}-{support.end}, rule {support.rule}]\n  {sentence}")
 
 
 @app.command()

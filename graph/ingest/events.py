@@ -4,7 +4,8 @@ Each pattern is for one way news names an event:
 
 * "the 24th Indo-US Joint Technical Group (JTG) Plenary Meeting", "the first India-US 2+2
   Ministerial Dialogue": an ordinal, the series' name, a meeting word;
-* "the 21st edition of Exercise Yudh Abhyas", "the 16th meeting of the Defence Policy Group";
+* "the 21st edition of Exercise Yudh Abhyas", "the 16th meeting of the Defence Policy Group",
+  "the fifth round of their 2+2 Ministerial Dialogue";
 * "The 20th edition was conducted ...": an edition of the series the article is about;
 * "Exercise Yudh Abhyas 2025" (an edition) and "Exercise Malabar" (the series);
 * "Modi's state visit to Washington".
@@ -21,6 +22,10 @@ Examples
  ('Meeting', '24th Indo-US Joint Technical Group (JTG) Plenary Meeting')]
 >>> [(f.predicate, str(f.obj.label if hasattr(f.obj, 'label') else f.obj)) for f in found.facts]
 [('ordinal', '24'), ('partOfSeries', 'Indo-US Joint Technical Group')]
+>>> doc = nlp()("They held the fifth round of their 2+2 Ministerial Dialogue in New Delhi.")
+>>> found = find_events(doc, EntityTable(Gazetteer.empty(), "k"), set())
+>>> [(f.predicate, str(f.obj.label if hasattr(f.obj, 'label') else f.obj)) for f in found.facts]
+[('ordinal', '5'), ('partOfSeries', '2+2 Ministerial Dialogue')]
 """
 
 from __future__ import annotations
@@ -38,6 +43,8 @@ from graph.ingest.lexicon import MECHANISM_HEADS, MEETING_HEADS, ORDINAL_WORDS
 from graph.ingest.names import is_name_token, name_runs
 from graph.ingest.text import slugify
 
+# "the fifth round of their 2+2 Ministerial Dialogue": a determiner between "of" and the series.
+SERIES_DETERMINERS = {"the", "their", "its"}
 EDITION_WORDS = {"edition", "meeting", "round", "session", "plenary", "iteration", "instalment"}
 NUMERIC_ORDINAL = re.compile(r"^(\d{1,3})(st|nd|rd|th)$")
 
@@ -87,7 +94,7 @@ def _edition_of(doc: Doc, i: int, number: int, *, table: EntityTable, taken: set
         return False
     k = i + 2
     if k < len(doc) and doc[k].lower_ == "of":
-        k += 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
+        k += 1 + (k + 1 < len(doc) and doc[k + 1].lower_ in SERIES_DETERMINERS)
         run = _series_run(doc, k, taken)
         if run is not None:
             series_span = doc[run[0] : _with_lower_head(doc, run[1])]
