@@ -16,6 +16,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 import graph.ingest.actors as actor_rules
+import graph.ingest.signing  # noqa: F401  (registers the signing rules)
 from graph.ingest.context import Sentence
 from graph.ingest.dates import find_dates
 from graph.ingest.entities import EVENTS, Entity, EntityTable

@@ -166,59 +166,6 @@ def co_chaired(s: Sentence) -> None:
 
 
 @rule(
-    "Actors sign an agreement, with a date and possibly at an event.",
-    "Defence Minister Manohar Parrikar and Defense Secretary Ashton Carter signed the Logistics Exchange "
-    "Memorandum of Agreement in Washington on 29 August 2016.",
-    ("Logistics Exchange Memorandum of Agreement", "signatory", "Manohar Parrikar"),
-    ("Logistics Exchange Memorandum of Agreement", "signatory", "Ashton Carter"),
-    ("Logistics Exchange Memorandum of Agreement", "signedOn", "2016-08-29"),
-)
-def signed(s: Sentence) -> None:
-    at = s.find("signed", "inked", "sign", "signing")
-    agreements = s.args({"Agreement"})
-    if (
-        at is not None
-        and not agreements
-        and s.agreement is not None
-        and s.span.doc[at + 1].lower_ in ("it", "the", "this")
-    ):
-        agreements = [s.agreement]  # "signed it", "signed the pact"
-    if at is None or not agreements or s.hedged(at):
-        return
-    by = s.find("by")
-    signers = s.args(ACTORS, start=by) if by and by > at else s.subject_group(ACTORS, at)
-    with_at = s.find("with")
-    if with_at and with_at > at:
-        signers += s.args(ACTORS, start=with_at)[:1]
-    for agreement in agreements:
-        for actor in signers:
-            s.add(agreement, "signatory", actor, "signed")
-    _signed_dates(s, agreements)
-    event = s.about_event()
-    if event is not None:
-        for agreement in agreements:
-            s.add(agreement, "signedAt", event, "signed")
-
-
-def _signed_dates(s: Sentence, agreements: list[Entity]) -> None:
-    # "signed the GSOMIA in 2002 and the LEMOA in 2016": each agreement takes the next date
-    # before the next agreement.
-    firsts = sorted(
-        (min(m.start for m in s.mentions if m.entity is a), a)
-        for a in agreements
-        if any(m.entity is a for m in s.mentions)
-    )
-    doc = s.span.doc
-    bounds = [doc[start].idx for start, _ in firsts] + [s.span.end_char]
-    for (start, agreement), limit in zip(firsts, bounds[1:], strict=True):
-        later = [d for d in s.dates if doc[start].idx <= d.start_char < limit]
-        if later:
-            s.add(agreement, "signedOn", later[0].literal(), "signed")
-    if not firsts and s.dates:
-        s.add(agreements[0], "signedOn", s.dates[0].literal(), "signed")
-
-
-@rule(
     "An event or framework is aligned with (works under) another framework.",
     "It aligned closely with the India-US Major Defence Partnership framework.",
 )
