@@ -29,7 +29,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app = FastAPI(title="defence-ties", version=__version__, lifespan=lifespan,
                   description="A knowledge graph of India-US defence ties.")
-    app.dependency_overrides[get_settings] = lambda: settings
+
+    async def current_settings() -> Settings:  # async: a sync dependency costs a thread-pool hop
+        return settings
+
+    app.dependency_overrides[get_settings] = current_settings
     install_error_handlers(app)
     install_limits(app, settings)
     app.include_router(health.router)

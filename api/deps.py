@@ -17,8 +17,8 @@ from graph.store import Store
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
-def get_store(request: Request) -> Store:
-    """The store opened when the application started."""
+async def get_store(request: Request) -> Store:
+    """The store opened when the application started (async: a sync dependency costs a thread hop)."""
     store: Store = request.app.state.store
     return store
 
@@ -63,7 +63,7 @@ def get_change_cache(request: Request, settings: SettingsDep) -> ChangeCache:
     with _change_cache_lock:
         cache: ChangeCache | None = getattr(request.app.state, "change_cache", None)
         if cache is None:
-            store = get_store(request)
+            store: Store = request.app.state.store
             cache = ChangeCache(lambda: store_signal(store), background=True,
                                 check_interval_s=settings.change_check_interval)
             request.app.state.change_cache = cache

@@ -7,7 +7,7 @@ and times every lookup endpoint over HTTP. Each request's SPARQL is recorded onc
 straight to Oxigraph, so the table gives the API's overhead as a ratio to the raw engine in the
 same run. Rankings and stats are timed once cold (their cached computation) and once warm.
 
-Run: ``.venv/bin/python -m bench.lookup_bench [--triples 1000000] [--samples 200]``
+Run: ``.venv/bin/python -m bench.lookup_bench [--scale 1] [--samples 200] [--lookups-only]``
 """
 
 from __future__ import annotations
@@ -256,6 +256,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every entity count")
     parser.add_argument("--samples", type=int, default=200, help="requests per endpoint")
+    parser.add_argument("--lookups-only", action="store_true",
+                        help="only the per-request table (no search, rankings or stats)")
     args = parser.parse_args()
     shape = Shape().scaled(args.scale)
     with tempfile.TemporaryDirectory() as folder:
@@ -266,10 +268,10 @@ def main() -> None:
             print(f"loaded {count} triples in {time.perf_counter() - started:.1f} s")
             # The app attaches to the engine this process started (server.json).
             with serve(store_folder, query_timeout=120) as (client, app):
-                run(client, app.state.store, shape, args.samples)
+                run(client, app.state.store, shape, args.samples, args.lookups_only)
 
 
-def run(client: httpx.Client, store: Store, shape: Shape, samples: int) -> None:
+def run(client: httpx.Client, store: Store, shape: Shape, samples: int, lookups_only: bool = False) -> None:
     rng = random.Random(11)  # noqa: S311 - repeatable samples
     started = time.perf_counter()
     client.get("/api/timeline", params={"limit": 1}).raise_for_status()
@@ -280,6 +282,8 @@ def run(client: httpx.Client, store: Store, shape: Shape, samples: int) -> None:
     with httpx.Client(timeout=120) as raw:
         for name, todo in cases(rng, shape, samples, index).items():
             print(time_endpoint(client, raw, store, name, todo).line(), flush=True)
+    if lookups_only:
+        return
     search, found = [], 0
     for query, wanted in search_queries(store, rng, shape, samples):
         started = time.perf_counter()

@@ -1,8 +1,8 @@
 """One entity's page: what it is, what it is called, what it is linked to, and who says so.
 
-Three bounded queries, whatever the size of the store: the entity's own triples, its edges with
-the other end's label and types (grouped per named graph, so every edge knows the graphs that hold
-it), and the evidence sentences (:func:`edge_evidence`).
+Three bounded sub-queries sent in one request, whatever the size of the store: the entity's own
+triples, its edges with the other end's label and types (grouped per named graph, so every edge
+knows the graphs that hold it), and the evidence sentences (:func:`edge_evidence`).
 
 Examples
 --------
@@ -87,8 +87,15 @@ class EntityPage:
 def entity_page(store: Store, entity_id: str, *, max_edges: int = DEFAULT_MAX_EDGES) -> EntityPage:
     """The page of the entity named by ``entity_id`` (short id or IRI); :class:`NotFoundError` if none."""
     iri = entity_iri(entity_id)
-    own = store.select(f"SELECT DISTINCT ?p ?o WHERE {{ {sparql_iri(str(iri), 'id')} ?p ?o }}")
-    edge_rows = _edge_rows(store, iri, max_edges)
+    ref = sparql_iri(str(iri), "id")
+    # One round trip: the three parts as sub-queries of a UNION, told apart by ?part.
+    parts: dict[str, list[Row]] = {"own": [], "edge": [], "evidence": []}
+    for row in store.select(f"SELECT * WHERE {{ {{ {_own_query(ref)} }} UNION "
+                            f"{{ {_edges_query(ref, max_edges)} }} UNION {{ {_evidence_query(ref)} }} }}"):
+        parts[str(row.pop("part"))].append(row)
+    own = parts["own"]
+    # Sorted here too: a UNION need not keep its sub-query's ORDER BY.
+    edge_rows = sorted(parts["edge"], key=lambda r: (str(r["dir"]), str(r["p"]), str(r["other"])))
     if not own and not edge_rows:
         raise NotFoundError(f"no entity {short_id(str(iri))!r} in the store")
     types = sorted({str(r["o"]) for r in own if r["p"] == RDF.type})
@@ -98,15 +105,18 @@ def entity_page(store: Store, entity_id: str, *, max_edges: int = DEFAULT_MAX_ED
             literals[str(row["p"])].append(row["o"])
     labels = literals.pop(str(RDFS.label), [])
     aliases = literals.pop(str(SKOS.altLabel), [])
-    edges = _edges(iri, edge_rows[:max_edges], edge_evidence(store, iri))
+    edges = _edges(iri, edge_rows[:max_edges], _evidence_map(parts["evidence"]))
     return EntityPage(iri=str(iri), types=types, labels=labels, aliases=aliases,
                       attributes=dict(literals), edges=edges, truncated=len(edge_rows) > max_edges)
 
 
-def _edge_rows(store: Store, iri: URIRef, max_edges: int) -> list[Row]:
-    ref = sparql_iri(str(iri), "id")
-    return store.select(
-        f"SELECT ?dir ?p ?other (SAMPLE(?l) AS ?label) "
+def _own_query(ref: str) -> str:
+    return f"SELECT DISTINCT ('own' AS ?part) ?p ?o WHERE {{ {ref} ?p ?o }}"
+
+
+def _edges_query(ref: str, max_edges: int) -> str:
+    return (
+        f"SELECT ('edge' AS ?part) ?dir ?p ?other (SAMPLE(?l) AS ?label) "
         f"(GROUP_CONCAT(DISTINCT STR(?t); separator=' ') AS ?types) "
         # Each source graph with its title, "graph<TAB>title", one per line.
         f"(GROUP_CONCAT(DISTINCT CONCAT(STR(?g), '\\t', COALESCE(STR(?gt), '')); separator='\\n') "
@@ -129,11 +139,15 @@ def edge_evidence(store: Store, iri: URIRef) -> EvidenceMap:
     with ``rdf:subject``, ``rdf:predicate`` and ``rdf:object``, the sentence in ``oa:exact`` (or
     ``prov:value``), its character offsets in ``oa:start`` and ``oa:end``, and the article in
     ``prov:wasDerivedFrom`` (else the named graph), titled by ``dcterms:title``. Only this function
-    knows that representation.
+    and the query and reader it uses know that representation.
     """
-    ref = sparql_iri(str(iri), "id")
-    rows = store.select(
-        f"SELECT DISTINCT ?article ?s ?p ?o ?sentence ?start ?end ?title WHERE {{ GRAPH ?g {{ "
+    return _evidence_map(store.select(_evidence_query(sparql_iri(str(iri), "id"))))
+
+
+def _evidence_query(ref: str) -> str:
+    return (
+        f"SELECT DISTINCT ('evidence' AS ?part) ?article ?s ?p ?o ?sentence ?start ?end ?title "
+        f"WHERE {{ GRAPH ?g {{ "
         f"{{ ?st <{RDF.subject}> {ref} ; <{RDF.predicate}> ?p ; <{RDF.object}> ?o BIND({ref} AS ?s) }} "
         f"UNION {{ ?st <{RDF.object}> {ref} ; <{RDF.predicate}> ?p ; <{RDF.subject}> ?s BIND({ref} AS ?o) }} "
         f"OPTIONAL {{ ?st <{OA}exact> ?exact }} OPTIONAL {{ ?st <{PROV}value> ?value }} "
@@ -142,6 +156,9 @@ def edge_evidence(store: Store, iri: URIRef) -> EvidenceMap:
         f"BIND(COALESCE(?exact, ?value) AS ?sentence) BIND(COALESCE(?source, ?g) AS ?article) "
         f"OPTIONAL {{ GRAPH ?article {{ ?article <{DCTERMS_TITLE}> ?title }} }} }} LIMIT {MAX_EVIDENCE}"
     )
+
+
+def _evidence_map(rows: list[Row]) -> EvidenceMap:
     found: EvidenceMap = defaultdict(list)
     for row in rows:
         key = (str(row["s"]), str(row["p"]), str(row["o"]))

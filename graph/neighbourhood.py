@@ -1,7 +1,8 @@
 """The subgraph around one entity, found by a bounded frontier expansion in SPARQL.
 
 One query per hop asks only for the frontier's new neighbours (``VALUES`` + ``LIMIT``), so the cost
-depends on ``limit``, never on the size of the store. A last query describes the nodes found: the
+depends on ``limit``, never on the size of the store; whether the entity exists is asked only when
+no neighbour was found (a neighbour proves it). A last query describes the nodes found: the
 edges between them, their ``rdf:type``, labels and literal attributes. Evidence and provenance
 (reified statements, ``prov:`` links, ``dt:mentions``) are not followed: only the ontology's
 entity-to-entity properties are edges.
@@ -83,8 +84,10 @@ def neighbourhood(store: Store, iri: str, *, depth: int = 1, direction: str = "b
     centre = entity_iri(iri)
     edges = resolve_terms(predicates, "predicates") or list(EDGE_PREDICATES)
     classes = with_subclasses(resolve_terms(types, "types")) if types else []
-    require_entity(store, centre)
     nodes, truncated = _expand(store, centre, depth, _Hop(direction, edges, classes), limit)
+    if len(nodes) == 1:
+        # A neighbour found proves the entity is in the store; only a lone centre needs the ASK.
+        require_entity(store, centre)
     triples, cut = _describe(store, nodes, edges, max_triples)
     return Neighbourhood(centre=centre, nodes=nodes, triples=triples, truncated=truncated or cut)
 

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Query, Response
 
 from api.deps import ChangeCacheDep, SettingsDep, StoreDep
 from api.exports import GRAPH_FORMATS, render_neighbourhood
+from api.json_response import ModelResponse
 from api.models import Entity, NeighbourhoodGraph, SearchResult, SearchResults
 from api.params import at_most
 from graph.lookup import entity_page
@@ -46,7 +47,7 @@ def entity_neighbourhood(
     types: Annotated[list[str] | None, Query(description=TYPE_DOC)] = None,
     limit: Annotated[int, Query(ge=1, description="Most nodes; `truncated` says if it cut.")] = 200,
     format: Literal["json", "cytoscape", "nodelink", "graphml", "gexf", "dot"] = "json",
-) -> NeighbourhoodGraph | Response:
+) -> Response:
     """Nodes within `depth` hops and the edges between them, as JSON or in a graph-file format."""
     at_most("depth", depth, settings.neighbourhood_max_depth, "TIES_NEIGHBOURHOOD_MAX_DEPTH")
     at_most("limit", limit, settings.lookup_max_limit, "TIES_LOOKUP_MAX_LIMIT")
@@ -56,11 +57,11 @@ def entity_neighbourhood(
         body, media_type = render_neighbourhood(found, format)
         return Response(body, media_type=media_type,
                         headers={"X-Truncated": str(found.truncated).lower()})
-    return NeighbourhoodGraph.from_neighbourhood(found)
+    return ModelResponse(NeighbourhoodGraph.from_neighbourhood(found))
 
 
 @router.get("/{id:path}", response_model=Entity, summary="One entity with its edges and their sources")
 def entity(store: StoreDep, settings: SettingsDep,
-           id: Annotated[str, Path(description=ID_DOC)]) -> Entity:
+           id: Annotated[str, Path(description=ID_DOC)]) -> Response:
     """IRI, types, labels, literal attributes, edges in and out with the articles that support them."""
-    return Entity.from_page(entity_page(store, id, max_edges=settings.entity_max_edges))
+    return ModelResponse(Entity.from_page(entity_page(store, id, max_edges=settings.entity_max_edges)))
