@@ -118,15 +118,17 @@ def test_agrees_with_pyshacl_on_broken_graphs() -> None:
     checker = checker_for(bg)
     assert verdicts(base, bg, checker) == (True, True)
     cases = mutations()
-    assert len({p for p in shape_properties()}) >= 20
+    assert len(shape_properties()) >= 20
+    sample = cases[::11] + cases[-10:]
+    assert {str(p) for p in shape_properties()} <= {name.split()[1] for name, _ in sample}
     disagreements, failing = [], 0
-    for name, mutate in cases[::5] + cases[-10:]:  # a fifth of the grid, and every hand-made case
+    for name, mutate in sample:  # every 11th of the grid, and every hand-made case
         fast, reference = verdicts(mutate(base), bg, checker)
         failing += not reference
         if fast is not reference:
             disagreements.append(f"{name}: compiled {fast}, pySHACL {reference}")
     assert not disagreements, disagreements
-    assert failing > 50  # the broken graphs do break
+    assert failing > len(sample) // 2  # most variants are broken, and pySHACL says so
 
 
 def test_agrees_with_pyshacl_on_real_articles_and_gazetteer() -> None:
