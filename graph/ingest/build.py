@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
@@ -156,8 +157,24 @@ def _evidence(triples: list[Triple], article: URIRef, triple: Triple, fact: Fact
         (node, _PREDICATE, p),
         (node, _OBJECT, o),
         (node, _DERIVED, article),
-        (node, _EXACT, Literal(text[start:end])),
-        (node, _START, Literal(start, datatype=_COUNT)),
-        (node, _END, Literal(end, datatype=_COUNT)),
-        (node, _COMMENT, Literal(f"rule: {fact.evidence.rule}")),
+        (node, _EXACT, _sentence(text, start, end)),
+        (node, _START, _offset(start)),
+        (node, _END, _offset(end)),
+        (node, _COMMENT, _rule(fact.evidence.rule)),
     ]
+
+
+# Several facts share a sentence, offsets and rule names repeat: each literal is made once.
+@lru_cache(maxsize=4096)
+def _offset(value: int) -> Literal:
+    return Literal(value, datatype=_COUNT)
+
+
+@lru_cache(maxsize=512)
+def _rule(name: str) -> Literal:
+    return Literal(f"rule: {name}")
+
+
+@lru_cache(maxsize=256)
+def _sentence(text: str, start: int, end: int) -> Literal:
+    return Literal(text[start:end])
