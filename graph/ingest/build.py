@@ -4,15 +4,31 @@ Evidence is standard RDF reification: one ``rdf:Statement`` per fact, with the s
 (``oa:exact``) and its character offsets (``oa:start``, ``oa:end``) from the Web Annotation
 vocabulary, and ``prov:wasDerivedFrom`` the article. No ``dt:`` property is used on it, so it adds
 nothing an analyst would count as a relation.
+
+The graph is built as a plain list of triples (:func:`article_triples`): validation
+(:mod:`graph.fastshacl`) and the Graph Store write (:func:`ntriples`) read that list directly, and
+an rdflib graph (:func:`article_graph`) is made only where one is needed (``--dry-run``, pySHACL).
+
+Examples
+--------
+>>> from graph.ingest.extract import extract_text
+>>> article = Article(title="T", text="India and the US signed LEMOA on 29 August 2016.")
+>>> triples = article_triples(article, extract_text(article.text))
+>>> len(article_graph(article, extract_text(article.text))) == len(triples)
+True
+>>> ntriples(triples[:1]).decode().endswith("<https://w3id.org/defence-ties/ontology#Article> .\\n")
+True
 """
 
 from __future__ import annotations
 
 import hashlib
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
+from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from graph import __version__
 from graph.ingest.article import Article
@@ -24,63 +40,141 @@ from graph.namespace import DT, SCHEMA
 OA = Namespace("http://www.w3.org/ns/oa#")
 SOFTWARE = f"defence-ties {__version__}"
 
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
-def article_graph(article: Article, extraction: Extraction, *, ingested: datetime | None = None) -> Graph:
-    """The named graph of ``article`` (not yet validated)."""
-    graph = Graph(identifier=article.iri)
-    graph.bind("dt", DT._NS)
-    graph.bind("oa", OA)
-    _metadata(graph, article, ingested or datetime.now(UTC))
+_DT = str(DT._NS)
+_SOFTWARE = Literal(SOFTWARE)
+# Terms used for every article, looked up once (namespace attribute access is slow).
+_TYPE = RDF.type
+_ARTICLE = DT.Article
+_TITLE = DCTERMS.title
+_ISSUED = DCTERMS.issued
+_DATE = XSD.date
+_PUBLISHER = DCTERMS.publisher
+_URL = SCHEMA.url
+_ANY_URI = XSD.anyURI
+_SHA256 = SCHEMA.sha256
+_GENERATED = PROV.generatedAtTime
+_DATE_TIME = XSD.dateTime
+_VERSION = SCHEMA.softwareVersion
+_MENTIONS = DT.mentions
+_LABEL = RDFS.label
+_ALT_LABEL = SKOS.altLabel
+_POST = DT.title
+_STATEMENT = RDF.Statement
+_SUBJECT = RDF.subject
+_PREDICATE = RDF.predicate
+_OBJECT = RDF.object
+_DERIVED = PROV.wasDerivedFrom
+_EXACT = OA.exact
+_START = OA.start
+_END = OA.end
+_COMMENT = RDFS.comment
+_COUNT = XSD.nonNegativeInteger
+
+
+def article_triples(
+    article: Article, extraction: Extraction, *, ingested: datetime | None = None
+) -> list[Triple]:
+    """The triples of ``article``'s named graph (not yet validated), each once, in a stable order."""
+    triples: list[Triple] = []
+    iri = article.iri  # a hash of the URL or text: computed once
+    _metadata(triples, iri, article, ingested or datetime.now(UTC))
     for entity in extraction.entities:
-        _entity(graph, article.iri, entity)
+        _entity(triples, iri, entity)
     for fact in extraction.facts:
         obj = fact.obj.iri if isinstance(fact.obj, Entity) else fact.obj
-        predicate = URIRef(str(DT._NS) + fact.predicate)
-        graph.add((fact.subject.iri, predicate, obj))
-        _evidence(graph, article, (fact.subject.iri, predicate, obj), fact, extraction.text)
+        triple = (fact.subject.iri, URIRef(_DT + fact.predicate), obj)
+        triples.append(triple)
+        _evidence(triples, iri, triple, fact, extraction.text)
+    return list(dict.fromkeys(triples))  # a graph is a set: the same triple twice is one
+
+
+def article_graph(article: Article, extraction: Extraction, *, ingested: datetime | None = None) -> Graph:
+    """The named graph of ``article`` as an rdflib graph (not yet validated)."""
+    return as_graph(article.iri, article_triples(article, extraction, ingested=ingested))
+
+
+def as_graph(identifier: URIRef, triples: list[Triple]) -> Graph:
+    """An rdflib graph named ``identifier`` holding ``triples``."""
+    graph = Graph(identifier=identifier)
+    graph.bind("dt", DT._NS)
+    graph.bind("oa", OA)
+    for triple in triples:
+        graph.add(triple)
     return graph
 
 
-def _metadata(graph: Graph, article: Article, ingested: datetime) -> None:
-    node = article.iri
-    graph.add((node, RDF.type, DT.Article))
-    graph.add((node, DCTERMS.title, Literal(article.title)))
+def ntriples(triples: list[Triple]) -> bytes:
+    """``triples`` as an N-Triples document, written as rdflib's N-Triples serialiser writes it.
+
+    Terms repeat (an entity's IRI, every predicate), so each is written out once per document.
+    """
+    written: dict[URIRef | Literal, str] = {}
+
+    def term(node: URIRef | Literal) -> str:
+        text = written.get(node)
+        if text is None:
+            text = written[node] = _quoteLiteral(node) if isinstance(node, Literal) else node.n3()
+        return text
+
+    return "".join(f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples).encode("utf-8")
+
+
+def _metadata(triples: list[Triple], node: URIRef, article: Article, ingested: datetime) -> None:
+    triples.append((node, _TYPE, _ARTICLE))
+    triples.append((node, _TITLE, Literal(article.title)))
     if article.published:
-        graph.add((node, DCTERMS.issued, Literal(article.published.isoformat(), datatype=XSD.date)))
+        triples.append((node, _ISSUED, Literal(article.published.isoformat(), datatype=_DATE)))
     if article.source:
-        graph.add((node, DCTERMS.publisher, Literal(article.source)))
+        triples.append((node, _PUBLISHER, Literal(article.source)))
     if article.url:
-        graph.add((node, SCHEMA.url, Literal(article.url, datatype=XSD.anyURI)))
-    graph.add((node, SCHEMA.sha256, Literal(article.content_hash)))
-    graph.add(
-        (node, PROV.generatedAtTime, Literal(ingested.isoformat(timespec="seconds"), datatype=XSD.dateTime))
-    )
-    graph.add((node, SCHEMA.softwareVersion, Literal(SOFTWARE)))
+        triples.append((node, _URL, Literal(article.url, datatype=_ANY_URI)))
+    triples.append((node, _SHA256, Literal(article.content_hash)))
+    stamp = Literal(ingested.isoformat(timespec="seconds"), datatype=_DATE_TIME)
+    triples.append((node, _GENERATED, stamp))
+    triples.append((node, _VERSION, _SOFTWARE))
 
 
-def _entity(graph: Graph, article: URIRef, entity: Entity) -> None:
-    graph.add((article, DT.mentions, entity.iri))
-    graph.add((entity.iri, RDF.type, URIRef(str(DT._NS) + entity.cls)))
-    graph.add((entity.iri, RDFS.label, Literal(entity.label)))
+def _entity(triples: list[Triple], article: URIRef, entity: Entity) -> None:
+    triples.append((article, _MENTIONS, entity.iri))
+    triples.append((entity.iri, _TYPE, URIRef(_DT + entity.cls)))
+    triples.append((entity.iri, _LABEL, Literal(entity.label)))
     for surface in sorted(entity.surfaces - {entity.label}):
-        graph.add((entity.iri, SKOS.altLabel, Literal(surface)))
+        triples.append((entity.iri, _ALT_LABEL, Literal(surface)))
     for title in sorted(entity.titles):
-        graph.add((entity.iri, DT.title, Literal(title)))
+        triples.append((entity.iri, _POST, Literal(title)))
 
 
-def _evidence(
-    graph: Graph, article: Article, triple: tuple[URIRef, URIRef, URIRef | Literal], fact: Fact, text: str
-) -> None:
+def _evidence(triples: list[Triple], article: URIRef, triple: Triple, fact: Fact, text: str) -> None:
     s, p, o = triple
     start, end = fact.evidence.start, fact.evidence.end
     digest = hashlib.sha1(f"{s} {p} {o} {start}".encode(), usedforsecurity=False).hexdigest()[:16]
-    node = URIRef(f"{article.iri}#evidence-{digest}")
-    graph.add((node, RDF.type, RDF.Statement))
-    graph.add((node, RDF.subject, s))
-    graph.add((node, RDF.predicate, p))
-    graph.add((node, RDF.object, o))
-    graph.add((node, PROV.wasDerivedFrom, article.iri))
-    graph.add((node, OA.exact, Literal(text[start:end])))
-    graph.add((node, OA.start, Literal(start, datatype=XSD.nonNegativeInteger)))
-    graph.add((node, OA.end, Literal(end, datatype=XSD.nonNegativeInteger)))
-    graph.add((node, RDFS.comment, Literal(f"rule: {fact.evidence.rule}")))
+    node = URIRef(f"{article}#evidence-{digest}")
+    triples += [
+        (node, _TYPE, _STATEMENT),
+        (node, _SUBJECT, s),
+        (node, _PREDICATE, p),
+        (node, _OBJECT, o),
+        (node, _DERIVED, article),
+        (node, _EXACT, _sentence(text, start, end)),
+        (node, _START, _offset(start)),
+        (node, _END, _offset(end)),
+        (node, _COMMENT, _rule(fact.evidence.rule)),
+    ]
+
+
+# Several facts share a sentence, offsets and rule names repeat: each literal is made once.
+@lru_cache(maxsize=4096)
+def _offset(value: int) -> Literal:
+    return Literal(value, datatype=_COUNT)
+
+
+@lru_cache(maxsize=512)
+def _rule(name: str) -> Literal:
+    return Literal(f"rule: {name}")
+
+
+@lru_cache(maxsize=256)
+def _sentence(text: str, start: int, end: int) -> Literal:
+    return Literal(text[start:end])

@@ -1,8 +1,9 @@
 """The ingest pipeline: read, extract, build, validate, store — one named graph per article.
 
-Each article graph is validated against the SHACL shapes (with the gazetteer as background) and
-written whole with one Graph Store ``PUT``; an unchanged article (same content hash as the stored
-one) is skipped before any extraction, and a failing one is reported and not stored.
+Each article graph is validated against the SHACL shapes (with the gazetteer as background, see
+:mod:`graph.ingest.checking`) and written whole with one Graph Store ``PUT`` of N-Triples made
+straight from its triples; an unchanged article (same content hash as the stored one) is skipped
+before any extraction, and a failing one is reported and not stored.
 """
 
 from __future__ import annotations
@@ -13,17 +14,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 
-from graph.errors import TiesError, ValidationError
+from graph.errors import ValidationError
 from graph.ingest.article import Article
-from graph.ingest.batchcheck import failing_graphs
-from graph.ingest.build import article_graph
-from graph.ingest.extract import extract_text
+from graph.ingest.build import Triple, article_graph, article_triples, ntriples
+from graph.ingest.checking import ArticleValidator
+from graph.ingest.extract import Extraction, extract_text
 from graph.ingest.fetch import fetch_url
 from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.readers import Failure, Item, read_bytes, read_path
-from graph.namespace import DT, GAZETTEER_GRAPH, SCHEMA
+from graph.ingest.writer import GraphWriter
+from graph.namespace import GAZETTEER_GRAPH, SCHEMA
 from graph.ontology import file_sha256
 from graph.store import Store
 from graph.validate import check_graph
@@ -133,82 +135,90 @@ def ingest(
 ) -> Summary:
     """Ingest every item into ``store``; per-article errors are collected, never raised.
 
-    Articles are extracted one by one and validated ``batch_size`` at a time (one pySHACL run,
-    see :mod:`graph.ingest.batchcheck`); each valid graph is then written whole.
+    Articles are extracted one by one and validated (see :mod:`graph.ingest.checking`): each on
+    its own by the compiled check, else ``batch_size`` at a time by pySHACL. Each valid graph is
+    then written whole, in the background (:mod:`graph.ingest.writer`) while the next articles
+    are extracted.
     """
     started = time.perf_counter()
-    summary = Summary()
-    known = stored_hashes(store)
-    batch: list[tuple[Article, Graph]] = []
-
-    def report(outcome: Outcome) -> None:
-        summary.outcomes.append(outcome)
-        if progress is not None:
-            progress(outcome)
-
-    for item in items:
-        outcome = _prepare(item, gazetteer, known, batch)
-        if outcome is not None:
-            report(outcome)
-        if len(batch) >= batch_size:
-            _store_batch(batch, store, gazetteer, known, report)
-    _store_batch(batch, store, gazetteer, known, report)
-    summary.seconds = time.perf_counter() - started
-    return summary
+    run = _Run(store, gazetteer, progress)
+    size = 1 if run.validator.compiled else batch_size
+    with run.writer:
+        for item in items:
+            run.prepare(item)
+            if len(run.batch) >= size:
+                run.store_batch()
+            run.collect()
+        run.store_batch()
+        run.collect(wait=True)
+    run.summary.seconds = time.perf_counter() - started
+    return run.summary
 
 
-def _prepare(
-    item: Item, gazetteer: Gazetteer, known: dict[str, str], batch: list[tuple[Article, Graph]]
-) -> Outcome | None:
-    if isinstance(item, Failure):
-        return Outcome(item.origin, "failed", error=item.message)
-    iri = str(item.iri)
-    if known.get(iri) == item.content_hash or any(a.iri == item.iri for a, _ in batch):
-        return Outcome(item.origin, "skipped", iri)
-    extraction = extract_text(item.text, published=item.published, gazetteer=gazetteer, key=item.content_hash)
-    batch.append((item, article_graph(item, extraction)))
-    return None
+@dataclass
+class _Written:
+    """What is reported about an article once its write is done."""
+
+    article: Article
+    status: str
+    entities: int
+    triples: int
 
 
-def _store_batch(
-    batch: list[tuple[Article, Graph]],
-    store: Store,
-    gazetteer: Gazetteer,
-    known: dict[str, str],
-    report: Callable[[Outcome], None],
-) -> None:
-    failing = failing_graphs([(str(a.iri), g) for a, g in batch], gazetteer.graph)
-    for article, graph in batch:
-        report(
-            _store_one(
-                article, graph, store, gazetteer=gazetteer, known=known, suspect=str(article.iri) in failing
-            )
+class _Run:
+    """The state of one ingest run: known hashes, the batch being validated, the writes in flight."""
+
+    def __init__(
+        self, store: Store, gazetteer: Gazetteer, progress: Callable[[Outcome], None] | None
+    ) -> None:
+        self.gazetteer, self.progress = gazetteer, progress
+        self.summary = Summary()
+        self.known = stored_hashes(store)
+        self.validator = ArticleValidator(gazetteer)
+        self.writer: GraphWriter[_Written] = GraphWriter(store)
+        self.batch: list[tuple[Article, Extraction, list[Triple]]] = []
+
+    def report(self, outcome: Outcome) -> None:
+        self.summary.outcomes.append(outcome)
+        if self.progress is not None:
+            self.progress(outcome)
+
+    def prepare(self, item: Item) -> None:
+        if isinstance(item, Failure):
+            self.report(Outcome(item.origin, "failed", error=item.message))
+            return
+        iri = str(item.iri)
+        pending = any(a.iri == item.iri for a, _, _ in self.batch) or self.writer.in_flight(iri)
+        if self.known.get(iri) == item.content_hash or pending:
+            self.report(Outcome(item.origin, "skipped", iri))
+            return
+        extraction = extract_text(
+            item.text, published=item.published, gazetteer=self.gazetteer, key=item.content_hash
         )
-    batch.clear()
+        self.batch.append((item, extraction, article_triples(item, extraction)))
 
+    def store_batch(self) -> None:
+        suspects = self.validator.suspects([(str(a.iri), triples) for a, _, triples in self.batch])
+        for article, extraction, triples in self.batch:
+            iri = str(article.iri)
+            try:
+                if iri in suspects:  # it may fail: pySHACL on it alone gives the verdict and message
+                    self.validator.check(article.iri, triples, name=article.origin or iri)
+            except ValidationError as exc:
+                reason = str(exc).replace("; run 'ties validate' for the full report", "")
+                error = f"{reason} (not stored): {violation_messages(exc.report)}"
+                self.report(Outcome(article.origin, "failed", iri, error=error))
+                continue
+            status = "updated" if iri in self.known else "new"
+            written = _Written(article, status, len(extraction.entities), len(triples))
+            self.writer.submit(iri, ntriples(triples), written)
+        self.batch.clear()
 
-def _store_one(
-    article: Article,
-    graph: Graph,
-    store: Store,
-    *,
-    gazetteer: Gazetteer,
-    known: dict[str, str],
-    suspect: bool,
-) -> Outcome:
-    iri = str(article.iri)
-    try:
-        if suspect:  # the batch says it fails: validate it alone for the verdict and the message
-            check_graph(graph, name=article.origin or iri, background=gazetteer.graph)
-        store.put_graph(URIRef(iri), graph)
-    except ValidationError as exc:
-        reason = str(exc).replace("; run 'ties validate' for the full report", "")
-        return Outcome(
-            article.origin, "failed", iri, error=f"{reason} (not stored): {violation_messages(exc.report)}"
-        )
-    except TiesError as exc:
-        return Outcome(article.origin, "failed", iri, error=str(exc))
-    status = "updated" if iri in known else "new"
-    known[iri] = article.content_hash
-    entities = len(set(graph.objects(URIRef(iri), DT.mentions)))
-    return Outcome(article.origin, status, iri, entities=entities, triples=len(graph))
+    def collect(self, *, wait: bool = False) -> None:
+        for written, error in self.writer.finished(wait=wait):
+            article, iri = written.article, str(written.article.iri)
+            if error is not None:
+                self.report(Outcome(article.origin, "failed", iri, error=str(error)))
+                continue
+            self.known[iri] = article.content_hash
+            self.report(Outcome(article.origin, written.status, iri, written.entities, written.triples))
