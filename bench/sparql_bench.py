@@ -147,11 +147,13 @@ def run(people: int, runs: int, peer_runs: int = 3) -> None:
         with running_service(Path(tmp) / "ties", update_token=TOKEN, query_timeout="60",
                              max_result_bytes=str(256 * 1024 * 1024),
                              max_body_bytes=str(512 * 1024 * 1024)) as service:
-            httpx.put(f"{service.url}/store", params={"graph": "http://example.org/bench"},
-                      content=data.read_bytes(), timeout=300,
+            engine_port = int(json.loads((service.store / "server.json").read_text())["port"])
+            # Large files go straight into the engine: our upload checks are not what is measured.
+            target = service.url if triples <= 200_000 else f"http://127.0.0.1:{engine_port}"
+            httpx.put(f"{target}/store", params={"graph": "http://example.org/bench"},
+                      content=data.read_bytes(), timeout=1800,
                       headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/n-triples"}
                       ).raise_for_status()
-            engine_port = int(json.loads((service.store / "server.json").read_text())["port"])
             peer = start_rdflib_endpoint(data)
             try:
                 _table(service.url, f"http://127.0.0.1:{engine_port}/query", peer, triples,
