@@ -17,12 +17,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import httptools
 
 READ_SIZE = 65536
+# An idle connection is reused for this long only (httpx's default too): Oxigraph answers a
+# connection idle for about a minute with an unsolicited 500, which a later request would read.
+KEEPALIVE_EXPIRY_S = 5.0
 
 
 class BodyCapExceededError(Exception):
@@ -80,11 +84,12 @@ Connection = tuple[asyncio.StreamReader, asyncio.StreamWriter]
 class LoopbackClient:
     """Keep-alive connections to one ``host:port``, reused by requests on the same event loop."""
 
-    def __init__(self, host: str, port: int) -> None:
+    def __init__(self, host: str, port: int, keepalive_expiry_s: float = KEEPALIVE_EXPIRY_S) -> None:
         self.host = host
         self.port = port
+        self.keepalive_expiry_s = keepalive_expiry_s
         self.opened = 0  # connections opened so far (each request should not need one)
-        self._idle: list[Connection] = []
+        self._idle: list[tuple[Connection, float]] = []
         self._loop: asyncio.AbstractEventLoop | None = None
 
     async def post(self, target: str, body: bytes, headers: Mapping[str, str], max_bytes: int) -> Reply:
@@ -104,14 +109,19 @@ class LoopbackClient:
     def close(self) -> None:
         """Close the idle connections."""
         while self._idle:
-            _close(self._idle.pop()[1])
+            _close(self._idle.pop()[0][1])
 
     def _take_idle(self) -> Connection | None:
         loop = asyncio.get_running_loop()
         if loop is not self._loop:  # connections belong to the loop that opened them
             self.close()
             self._loop = loop
-        return self._idle.pop() if self._idle else None
+        while self._idle:
+            connection, since = self._idle.pop()
+            if time.monotonic() - since < self.keepalive_expiry_s and not connection[0].at_eof():
+                return connection
+            _close(connection[1])
+        return None
 
     async def _exchange(self, connection: Connection, data: bytes, max_bytes: int) -> Reply:
         reader, writer = connection
@@ -133,7 +143,7 @@ class LoopbackClient:
             _close(writer)  # mid-response: the connection cannot be reused
             raise
         if keep:
-            self._idle.append(connection)
+            self._idle.append((connection, time.monotonic()))
         else:
             _close(writer)
         return receiver.reply

@@ -69,6 +69,23 @@ def test_one_connection_serves_sized_and_streamed_bodies(store: Store) -> None:
     client.close()
 
 
+def test_idle_connections_expire(store: Store) -> None:
+    client, path = _client_for(store)
+    client.keepalive_expiry_s = 0.3
+
+    async def asks() -> list[int]:
+        first = await client.post(path, b"ASK {}", HEADERS, 1000)
+        await asyncio.sleep(0.05)
+        second = await client.post(path, b"ASK {}", HEADERS, 1000)  # kept alive
+        await asyncio.sleep(0.5)
+        third = await client.post(path, b"ASK {}", HEADERS, 1000)  # expired: a new connection
+        return [first.status, second.status, third.status]
+
+    assert asyncio.run(asks()) == [200, 200, 200]
+    assert client.opened == 2
+    client.close()
+
+
 def test_a_connection_the_engine_dropped_is_replaced(tmp_path: Path) -> None:
     port = free_port()
     command = [oxigraph_binary(), "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"]
