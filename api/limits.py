@@ -13,10 +13,11 @@ graph.errors.ServiceBusyError: 1 queries are running and 0 waiting, the most thi
 
 from __future__ import annotations
 
+import asyncio
 import math
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 
 from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
@@ -43,6 +44,17 @@ class QueryGate:
         """Hold a slot while the block runs; ``ServiceBusyError`` when the queue is full or slow."""
         if not self._slots.acquire(blocking=False):
             self._wait_for_slot()
+        try:
+            yield
+        finally:
+            self._slots.release()
+
+    @asynccontextmanager
+    async def async_slot(self) -> AsyncIterator[None]:
+        """:meth:`slot` for async code: a free slot costs no thread; waiting for one is done in
+        a worker thread, so the event loop keeps serving other requests."""
+        if not self._slots.acquire(blocking=False):
+            await asyncio.to_thread(self._wait_for_slot)
         try:
             yield
         finally:

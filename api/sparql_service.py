@@ -16,6 +16,7 @@ from contextlib import contextmanager
 
 from fastapi import HTTPException
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from api.auth import require_update_token, updates_enabled
 from api.limits import QueryGate
@@ -25,7 +26,7 @@ from api.settings import Settings
 from graph.bounded import Limits
 from graph.errors import QueryError
 from graph.service_description import service_description
-from graph.sparql_guard import check_update, query_form
+from graph.sparql_guard import check_update, plain_form, query_form
 from graph.store import Store
 
 VARY = {"Vary": "Accept"}
@@ -88,6 +89,23 @@ def answer_query(store: Store, gate: QueryGate, settings: Settings, operation: O
     with gate.slot(), columns_shifted_back(offset):
         answer = store.query_bounded(text, accept=media_type, limits=limits_for(settings),
                                      params=operation.params)
+    return Response(answer.body, media_type=answer.media_type or media_type, headers=VARY)
+
+
+async def answer_query_async(store: Store, gate: QueryGate, settings: Settings, operation: Operation,
+                             accept: str | None) -> Response:
+    """:func:`answer_query` without a thread: the same checks, limits and answer (a query the
+    guard must parse is parsed in a worker thread)."""
+    check_length(settings, operation.text)
+    form = plain_form(operation.text)
+    if form is None:
+        form = await run_in_threadpool(query_form, operation.text, settings.allowed_services)
+    media_type = negotiate(accept, form)
+    text, offset = with_base(operation)
+    async with gate.async_slot():
+        with columns_shifted_back(offset):
+            answer = await store.aquery_bounded(text, accept=media_type, limits=limits_for(settings),
+                                                params=operation.params)
     return Response(answer.body, media_type=answer.media_type or media_type, headers=VARY)
 
 

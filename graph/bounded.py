@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import httpx
 
 from graph.engine import EmbeddedEngine
-from graph.errors import QueryTimeoutError, ResultTooLargeError
+from graph.errors import QueryTimeoutError, ResultTooLargeError, StoreError
 
 # How long past its deadline a query may run before the engine we own is restarted to stop it.
 KILL_GRACE_S = 0.5
@@ -109,9 +109,7 @@ def read_capped(response: httpx.Response, limits: Limits, started: float) -> byt
     for chunk in response.iter_raw():
         size += len(chunk)
         if size > limits.max_bytes:
-            raise ResultTooLargeError(
-                f"the result is larger than {limits.max_bytes} bytes (TIES_MAX_RESULT_BYTES); "
-                "add a LIMIT or narrow the query")
+            raise too_large_error(limits)
         if time.monotonic() - started > limits.deadline_s + KILL_GRACE_S:
             raise timeout_error(limits)
         chunks.append(chunk)
@@ -121,6 +119,21 @@ def read_capped(response: httpx.Response, limits: Limits, started: float) -> byt
 def timeout_error(limits: Limits) -> QueryTimeoutError:
     return QueryTimeoutError(f"the query ran past its time limit of {limits.deadline_s:g} s and was "
                              "stopped (TIES_QUERY_TIMEOUT); simplify it or add a LIMIT")
+
+
+def too_large_error(limits: Limits) -> ResultTooLargeError:
+    return ResultTooLargeError(f"the result is larger than {limits.max_bytes} bytes "
+                               "(TIES_MAX_RESULT_BYTES); add a LIMIT or narrow the query")
+
+
+def whole_answer(media_type: str, body: bytes, limits: Limits, *, fired: bool) -> Answer:
+    """The engine's answer, or an error if its body was cut short (by its timeout or a failure)."""
+    if not looks_complete(media_type, body):
+        tail = body[-200:].decode("utf-8", "replace")
+        if "cancelled" in tail or fired:
+            raise timeout_error(limits)
+        raise StoreError(f"the engine failed while writing the result: {tail[-120:]}")
+    return Answer(media_type, body)
 
 
 def looks_complete(media_type: str, body: bytes) -> bool:

@@ -64,13 +64,25 @@ def query_form(text: str, allowed: frozenset[str] = frozenset()) -> str:
     Raises ``QueryError`` when the query cannot be parsed and ``ForbiddenOperationError`` when it
     uses ``SERVICE`` with an endpoint not in ``allowed``.
     """
-    if not _NEEDS_PARSE.search(text):
-        plain = _PLAIN_FORM.match(text)
-        if plain:
-            return plain.group(1).upper()
+    plain = plain_form(text)
+    if plain is not None:
+        return plain
     form, endpoints = _parsed_query(text)
     _refuse_unlisted("SERVICE", endpoints, allowed)
     return form
+
+
+def plain_form(text: str) -> str | None:
+    """The form of a query that needs no parse to be safe (no ``service``, ``load`` or ``\\u``
+    anywhere, a plain prologue), or ``None`` when :func:`query_form` must parse it.
+
+    >>> plain_form("ASK { ?s ?p ?o }"), plain_form("SELECT * { SERVICE <http://x/> {} }")
+    ('ASK', None)
+    """
+    if _NEEDS_PARSE.search(text):
+        return None
+    plain = _PLAIN_FORM.match(text)
+    return plain.group(1).upper() if plain else None
 
 
 def check_update(text: str, allowed: frozenset[str] = frozenset()) -> None:

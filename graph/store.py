@@ -8,20 +8,32 @@ that exposes ``/query``, ``/update`` and ``/store`` as Oxigraph does.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from urllib.parse import urlencode, urlsplit
 
 import httpx
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from graph.bootstrap import ensure_ontology
-from graph.bounded import KILL_GRACE_S, Answer, Limits, Watchdog, looks_complete, read_capped, timeout_error
+from graph.bounded import (
+    KILL_GRACE_S,
+    Answer,
+    Limits,
+    Watchdog,
+    read_capped,
+    timeout_error,
+    too_large_error,
+    whole_answer,
+)
 from graph.engine import EmbeddedEngine
 from graph.errors import QueryError, QueryTimeoutError, StoreError, StoreUnavailableError
+from graph.loopback import BodyCapExceededError, LoopbackClient
 
 SPARQL_JSON = "application/sparql-results+json"
 NTRIPLES = "application/n-triples"
@@ -56,6 +68,7 @@ class Store:
         self.query_timeout_s = query_timeout_s
         # The engine enforces the time limit; our read timeout is a backstop a little later.
         self._http = httpx.Client(timeout=httpx.Timeout(query_timeout_s + 5.0, connect=5.0))
+        self._loopback: LoopbackClient | None = None
 
     @property
     def endpoints(self) -> Endpoints:
@@ -68,6 +81,8 @@ class Store:
     def close(self) -> None:
         """Close the connection pool and stop the embedded engine if we own it."""
         self._http.close()
+        if self._loopback is not None:
+            self._loopback.close()
         if self.engine is not None:
             self.engine.stop()
 
@@ -122,6 +137,46 @@ class Store:
         self._send("POST", self.endpoints.update, params=list(params), content=sparql.encode("utf-8"),
                    headers={"Content-Type": "application/sparql-update"})
 
+    async def aquery_bounded(self, sparql: str, *, accept: str, limits: Limits,
+                             params: Params = ()) -> Answer:
+        """:meth:`query_bounded` for async callers: same limits and errors, no thread.
+
+        A plain-HTTP engine is reached through :class:`graph.loopback.LoopbackClient`; any other
+        store through :meth:`query_bounded` in a worker thread.
+        """
+        url = urlsplit(self.endpoints.query)
+        if url.scheme != "http" or url.hostname is None:
+            return await asyncio.to_thread(self.query_bounded, sparql, accept=accept, limits=limits,
+                                           params=params)
+        client = self._loopback_for(url.hostname, url.port or 80)
+        target = f"{url.path}?{urlencode(list(params))}" if params else url.path
+        headers = {"Content-Type": "application/sparql-query", "Accept": accept}
+        started = time.monotonic()
+        with Watchdog(self.engine, limits.deadline_s) as watchdog:
+            try:
+                async with asyncio.timeout(limits.deadline_s + KILL_GRACE_S + 1.0):
+                    reply = await client.post(target, sparql.encode("utf-8"), headers, limits.max_bytes)
+            except BodyCapExceededError:
+                raise too_large_error(limits) from None
+            except (TimeoutError, OSError) as exc:
+                if watchdog.fired or time.monotonic() - started >= limits.deadline_s or isinstance(
+                        exc, TimeoutError):
+                    raise timeout_error(limits) from None
+                raise StoreUnavailableError(f"the store at {url.hostname} cannot be reached "
+                                            f"({type(exc).__name__}); try again") from exc
+        if reply.status >= 400:
+            raise _error_from(reply.status, reply.body.decode("utf-8", "replace"), str(reply.status))
+        media_type = reply.headers.get("content-type", "").split(";")[0].strip()
+        return whole_answer(media_type, reply.body, limits, fired=watchdog.fired)
+
+    def _loopback_for(self, host: str, port: int) -> LoopbackClient:
+        # A restarted embedded engine listens on a new port: start afresh with it.
+        if self._loopback is None or (self._loopback.host, self._loopback.port) != (host, port):
+            if self._loopback is not None:
+                self._loopback.close()
+            self._loopback = LoopbackClient(host, port)
+        return self._loopback
+
     def _send_bounded(self, request: httpx.Request, limits: Limits) -> Answer:
         started = time.monotonic()
         with Watchdog(self.engine, limits.deadline_s) as watchdog:
@@ -141,12 +196,7 @@ class Store:
                 raise StoreUnavailableError(f"the store at {request.url.host} cannot be reached "
                                             f"({type(exc).__name__}); try again") from exc
         media_type = response.headers.get("content-type", "").split(";")[0].strip()
-        if not looks_complete(media_type, body):
-            tail = body[-200:].decode("utf-8", "replace")
-            if "cancelled" in tail or watchdog.fired:
-                raise timeout_error(limits)
-            raise StoreError(f"the engine failed while writing the result: {tail[-120:]}")
-        return Answer(media_type, body)
+        return whole_answer(media_type, body, limits, fired=watchdog.fired)
 
     # -- graphs (Graph Store HTTP Protocol) ----------------------------------------------------
     def post_graph(self, graph_iri: str, graph: Graph) -> None:
@@ -220,12 +270,16 @@ class Store:
 
 
 def _error_for(response: httpx.Response) -> StoreError | QueryError:
-    message = " ".join(response.text.split())[:500] or response.reason_phrase
-    if "timeout" in message.lower() or response.status_code in (503, 504):
+    return _error_from(response.status_code, response.text, response.reason_phrase)
+
+
+def _error_from(status: int, text: str, reason: str) -> StoreError | QueryError:
+    message = " ".join(text.split())[:500] or reason
+    if "timeout" in message.lower() or status in (503, 504):
         return QueryTimeoutError(f"the query was stopped at its time limit: {message}")
-    if response.status_code in (400, 415):
+    if status in (400, 415):
         return QueryError(message)
-    return StoreError(f"the store answered {response.status_code}: {message}")
+    return StoreError(f"the store answered {status}: {message}")
 
 
 def _as_nquads(graph: Graph, name: URIRef) -> bytes:
