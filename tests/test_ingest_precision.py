@@ -82,3 +82,50 @@ def test_the_subject_next_to_the_verb_signs_not_the_first_actor_of_the_sentence(
         {"signatory"},
     )
     assert {o for _, _, o in found} == {"GE Aerospace", "Hindustan Aeronautics Limited"}
+
+
+EVENT_FACTS = {"location", "startDate", "partOfSeries", "chairedBy"}
+
+
+def test_a_recalled_previous_edition_lends_no_place_or_date_to_the_current_one() -> None:
+    found = facts(
+        "The 19th edition of Exercise Yudh Abhyas began at Fort Wainwright in Alaska on 25 September "
+        "2023. Yudh Abhyas was first held in 2004 and alternates between the two countries. The "
+        "previous edition took place at Auli in Uttarakhand in November 2022.",
+        EVENT_FACTS,
+    )
+    assert {f[2] for f in found} >= {"Fort Wainwright", "Alaska"}
+    assert not {f for f in found if f[2] in ("Auli", "Uttarakhand") or "2004" in f[0]}
+
+
+def test_a_series_started_in_a_year_makes_no_edition_of_that_year() -> None:
+    for text in ("Exercise Malabar was first held in 1992.", "Exercise Vajra Prahar began in 2010.",
+                 "Exercise Malabar, held every year since 1992, is a naval drill."):
+        assert not {f for f in facts(text, EVENT_FACTS) if f[0].endswith(("1992", "2010"))}
+
+
+def test_a_recalled_first_round_is_not_the_second_round() -> None:
+    found = facts(
+        "They held the second round of their 2+2 Ministerial Dialogue in Washington on 18 December "
+        "2019. The first round took place in New Delhi in September 2018.",
+        {"location"},
+    )
+    assert {f[2] for f in found} == {"Washington"}
+
+
+def test_a_dateline_place_is_not_where_the_meeting_took_place() -> None:
+    found = facts(
+        "KUALA LUMPUR, Oct 31 - The ministers held the fifth round of their 2+2 Ministerial Dialogue "
+        "on Friday.",
+        {"location"},
+    )
+    assert found == set()
+
+
+def test_this_years_session_was_co_chaired_by_the_focus_meetings_chairs() -> None:
+    found = facts(
+        "The 16th meeting of the Defence Policy Group was held in Washington on 8 October 2021.\n\n"
+        "This year's session was co-chaired by Colin Kahl and Ajay Kumar.",
+        {"chairedBy"},
+    )
+    assert {f[2] for f in found} == {"Colin Kahl", "Ajay Kumar"}

@@ -41,6 +41,10 @@ EVENT_VERBS = {
 }
 
 
+# "The previous edition took place at Auli": another edition than the one the article is about.
+RECALL_WORDS = {"previous", "preceding", "last", "earlier", "prior", "past", "first"}
+
+
 @dataclass
 class Sentence:
     """One sentence with its mentions (posts excluded), dates and the event in focus."""
@@ -73,12 +77,27 @@ class Sentence:
             return named[0]
         words = self.words()
         refers = any(
-            w in EVENT_ANAPHORS and i > 0 and words[i - 1] in ("the", "this", "that", "its")
+            w in EVENT_ANAPHORS and i > 0 and words[i - 1] in ("the", "this", "that", "its", "'s")
             for i, w in enumerate(words)
         )
         starters = {"it", "they", "delegates", "discussions", "the", "training", "when", "officers"}
         refers = refers or (bool(starters & set(words[:2])) and any(w in EVENT_VERBS for w in words[:8]))
         return self.focus if refers else None
+
+    def recalls_other_event(self) -> bool:
+        """True when the sentence opens on an earlier, unnamed edition ("The previous edition took
+        place at Auli", "The first round took place in New Delhi") rather than the one in focus.
+
+        "first" only recalls when the event in focus is not itself the first.
+        """
+        if any(m.entity.cls in EVENTS for m in self.mentions):
+            return False
+        words = self.words()[:6]
+        for i, word in enumerate(words[:-1]):
+            if word in RECALL_WORDS and words[i + 1] in EVENT_ANAPHORS:
+                focus = (self.focus.label if self.focus is not None else "").lower()
+                return word != "first" or not any(w in focus for w in ("first", "inaugural", "1st"))
+        return False
 
     def speculative(self) -> bool:
         """True when the sentence hedges ("could", "expect", "likely") anywhere."""

@@ -50,6 +50,7 @@ def extract_text(
     }
     events = find_events(doc, table, taken)
     mentions = sorted(events.mentions + find_mentions(doc, table, taken), key=lambda m: (m.start, m.end))
+    mentions = [_dateline(doc, m) for m in mentions]
     facts = list(events.facts) + actor_rules.affiliations(doc, mentions, table)
     facts += _apply_rules(doc, mentions, dates, published)
     return Extraction(text, list(table.entities.values()), _unique(facts))
@@ -69,15 +70,35 @@ def _apply_rules(doc: Doc, mentions: list[Mention], dates: list, published: date
             published,
             agreement,
         )
+        if sentence.recalls_other_event():
+            sentence.focus = None  # an earlier edition lends nothing to the current one
         for entry in CATALOGUE:
             entry.apply(sentence)
         facts += sentence.facts
-        focus = sentence.about_event() or sentence.focus
+        focus = sentence.about_event() or sentence.focus or focus
         named = [m.entity for m in inside if m.entity.cls in EVENTS]
         focus = named[0] if named else focus
         agreements = [m.entity for m in inside if m.entity.cls == "Agreement"]
         agreement = agreements[-1] if agreements else agreement
     return facts
+
+
+def _dateline(doc: Doc, mention: Mention) -> Mention:
+    """A place in an upper-case dateline ("KUALA LUMPUR, Oct 31 -", "NEW DELHI:") says where the
+    report was filed, not where its event took place: it is no argument of any rule.
+
+    >>> from rdflib import URIRef
+    >>> doc = nlp()("NEW DELHI, Oct 31 - The talks ended.")
+    >>> _dateline(doc, Mention(0, 2, Entity(URIRef("urn:x"), "Place", "New Delhi"))).role
+    'dateline'
+    """
+    span = doc[mention.start : mention.end]
+    at_line_start = mention.start == 0 or "\n" in doc[mention.start - 1].text_with_ws
+    upper = all(t.text.isupper() or not t.is_alpha for t in span)
+    followed = mention.end < len(doc) and doc[mention.end].text in (",", ":")
+    if at_line_start and upper and followed and mention.entity.cls == "Place":
+        return Mention(mention.start, mention.end, mention.entity, "dateline")
+    return mention
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rdflib import Literal
 from rdflib.namespace import XSD
@@ -76,7 +77,7 @@ def series_edition(s: Sentence) -> None:
     series = next((e for e in s.args({"Mechanism"}) if _exercise_like(e, words)), None)
     if series is None or any(m.entity.cls in EVENTS for m in s.mentions) or s.speculative():
         return
-    if not EDITION_VERBS & set(words) or not s.dates:
+    if not EDITION_VERBS & set(words) or not s.dates or _recalls_inception(s, words):
         return
     year = s.dates[0].start.year
     table: EntityTable = s.span.doc.user_data["table"]
@@ -89,6 +90,14 @@ def series_edition(s: Sentence) -> None:
             s.add(edition, "ordinal", Literal(number, datatype=XSD.positiveInteger), "series_edition")
             break
     _place_and_time(s, edition)
+
+
+def _recalls_inception(s: Sentence, words: list[str]) -> bool:
+    # "Yudh Abhyas was first held in 2004", "held every year since 2004", "Vajra Prahar began in
+    # 2010": when the series started, not an edition of it.
+    if "since" in words or any(w == "first" and n in EDITION_VERBS for w, n in pairwise(words)):
+        return True
+    return bool({"began", "begun", "started"} & set(words)) and all(d.precision == "year" for d in s.dates)
 
 
 def _exercise_like(series: Entity, words: list[str]) -> bool:
