@@ -43,6 +43,18 @@ def atomic_writer(path: str | Path) -> Iterator[BinaryIO]:
         raise
 
 
+def utf8(chunks: Iterable[str]) -> Iterator[bytes]:
+    """Encode a stream of text chunks as UTF-8, chunk by chunk (nothing is joined in memory).
+
+    Examples
+    --------
+    >>> b"".join(utf8(["<a>", "é", "</a>"]))
+    b'<a>\\xc3\\xa9</a>'
+    """
+    for chunk in chunks:
+        yield chunk.encode("utf-8")
+
+
 def write_chunks(path: str | Path, chunks: Iterable[bytes]) -> int:
     """Write ``chunks`` atomically to ``path``; the number of bytes written."""
     written = 0

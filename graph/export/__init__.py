@@ -29,19 +29,19 @@ b'{"directed":true,"multigraph":true,"grap'
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import networkx as nx
 
 from graph.errors import UnsupportedFormatError
 from graph.export.cytoscape import cytoscape_bytes, cytoscape_data, write_cytoscape
-from graph.export.dot import dot_bytes, write_dot, write_dot_to
-from graph.export.gexf import gexf_bytes, write_gexf, write_gexf_to
-from graph.export.graphml import graphml_bytes, write_graphml, write_graphml_to
+from graph.export.dot import dot_bytes, dot_chunks, write_dot
+from graph.export.gexf import gexf_bytes, gexf_chunks, write_gexf
+from graph.export.graphml import graphml_bytes, graphml_chunks, write_graphml
 from graph.export.neo4j import neo4j_csv, neo4j_zip, write_neo4j_csv
 from graph.export.nodelink import node_link_data, nodelink_bytes, write_nodelink
-from graph.files import atomic_writer
+from graph.files import utf8, write_chunks
 
 __all__ = [
     "EXPORT_FORMATS", "FILE_EXTENSIONS", "MEDIA_TYPES", "cytoscape_data", "neo4j_csv",
@@ -64,6 +64,14 @@ MEDIA_TYPES: dict[str, str] = {
 FILE_EXTENSIONS: dict[str, str] = {
     "graphml": ".graphml", "gexf": ".gexf", "gexf12": ".gexf", "cytoscape": ".cyjs",
     "nodelink": ".json", "dot": ".dot", "neo4j": ".zip",
+}
+
+# Formats written as a stream of text chunks, so a large file is never held whole in memory.
+_STREAMS: dict[str, Callable[[nx.MultiDiGraph], Iterator[str]]] = {
+    "graphml": graphml_chunks,
+    "gexf": gexf_chunks,
+    "gexf12": lambda G: gexf_chunks(G, "1.2"),
+    "dot": dot_chunks,
 }
 
 _RENDERERS: dict[str, Callable[[nx.MultiDiGraph], bytes]] = {
@@ -100,12 +108,5 @@ def write(graph: nx.MultiDiGraph, fmt: str, path: Path) -> None:
     if fmt == "neo4j" and path.suffix.lower() != ".zip":
         write_neo4j_csv(graph, path)
         return
-    with atomic_writer(path) as handle:
-        if fmt in ("gexf", "gexf12"):
-            write_gexf_to(graph, handle, "1.3" if fmt == "gexf" else "1.2")
-        elif fmt == "graphml":
-            write_graphml_to(graph, handle)
-        elif fmt == "dot":
-            write_dot_to(graph, handle)
-        else:
-            handle.write(_RENDERERS[fmt](graph))
+    stream = _STREAMS.get(fmt)
+    write_chunks(path, utf8(stream(graph)) if stream else [_RENDERERS[fmt](graph)])

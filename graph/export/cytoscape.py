@@ -23,7 +23,7 @@ from typing import Any
 import networkx as nx
 
 from graph.export.attributes import edges_with_ids, json_value, node_ids
-from graph.files import atomic_writer
+from graph.files import write_chunks
 
 
 def _data(values: dict[str, Any]) -> dict[str, Any]:
@@ -48,5 +48,4 @@ def cytoscape_bytes(G: nx.MultiDiGraph) -> bytes:
 
 def write_cytoscape(G: nx.MultiDiGraph, path: str | Path) -> None:
     """Write ``G`` as Cytoscape.js JSON to ``path``, atomically."""
-    with atomic_writer(path) as handle:
-        handle.write(cytoscape_bytes(G))
+    write_chunks(path, [cytoscape_bytes(G)])

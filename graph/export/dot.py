@@ -25,12 +25,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import networkx as nx
 
 from graph.export.attributes import edges_with_ids, kind_of, node_ids, text_of
-from graph.files import atomic_writer
+from graph.files import utf8, write_chunks
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
@@ -72,18 +72,11 @@ def dot_chunks(G: nx.MultiDiGraph) -> Iterator[str]:
     yield "}\n"
 
 
-def write_dot_to(G: nx.MultiDiGraph, handle: IO[bytes]) -> None:
-    """Write ``G`` as DOT to an open binary file."""
-    for chunk in dot_chunks(G):
-        handle.write(chunk.encode("utf-8"))
-
-
 def dot_bytes(G: nx.MultiDiGraph) -> bytes:
     """``G`` as a DOT document (UTF-8)."""
-    return "".join(dot_chunks(G)).encode("utf-8")
+    return b"".join(utf8(dot_chunks(G)))
 
 
 def write_dot(G: nx.MultiDiGraph, path: str | Path) -> None:
     """Write ``G`` as DOT to ``path``, atomically."""
-    with atomic_writer(path) as handle:
-        write_dot_to(G, handle)
+    write_chunks(path, utf8(dot_chunks(G)))

@@ -24,14 +24,14 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import networkx as nx
 
 from graph.errors import UnsupportedFormatError
 from graph.export.attributes import AttributeSpec, edge_schema, edges_with_ids, node_ids, node_schema, text_of
 from graph.export.xmltext import attr
-from graph.files import atomic_writer
+from graph.files import utf8, write_chunks
 
 VERSIONS = {"1.3": "http://gexf.net/1.3", "1.2": "http://www.gexf.net/1.2draft"}
 _TYPES = {"boolean": "boolean", "long": "long", "double": "double"}
@@ -92,18 +92,11 @@ def gexf_chunks(G: nx.MultiDiGraph, version: str = "1.3", start: str = "startDat
     yield "    </edges>\n  </graph>\n</gexf>\n"
 
 
-def write_gexf_to(G: nx.MultiDiGraph, handle: IO[bytes], version: str = "1.3") -> None:
-    """Write ``G`` as GEXF to an open binary file."""
-    for chunk in gexf_chunks(G, version):
-        handle.write(chunk.encode("utf-8"))
-
-
 def gexf_bytes(G: nx.MultiDiGraph, version: str = "1.3") -> bytes:
     """``G`` as a GEXF document."""
-    return "".join(gexf_chunks(G, version)).encode("utf-8")
+    return b"".join(utf8(gexf_chunks(G, version)))
 
 
 def write_gexf(G: nx.MultiDiGraph, path: str | Path, version: str = "1.3") -> None:
     """Write ``G`` as GEXF ``version`` (``1.3`` or ``1.2``) to ``path``, atomically."""
-    with atomic_writer(path) as handle:
-        write_gexf_to(G, handle, version)
+    write_chunks(path, utf8(gexf_chunks(G, version)))

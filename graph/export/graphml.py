@@ -21,13 +21,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import networkx as nx
 
 from graph.export.attributes import AttributeSpec, edge_schema, edges_with_ids, node_ids, schema_of, text_of
 from graph.export.xmltext import content
-from graph.files import atomic_writer
+from graph.files import utf8, write_chunks
 
 NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
 _TYPES = {"boolean": "boolean", "long": "long", "double": "double"}
@@ -80,18 +80,11 @@ def graphml_chunks(G: nx.MultiDiGraph) -> Iterator[str]:
     yield "  </graph>\n</graphml>\n"
 
 
-def write_graphml_to(G: nx.MultiDiGraph, handle: IO[bytes]) -> None:
-    """Write ``G`` as GraphML to an open binary file."""
-    for chunk in graphml_chunks(G):
-        handle.write(chunk.encode("utf-8"))
-
-
 def graphml_bytes(G: nx.MultiDiGraph) -> bytes:
     """``G`` as a GraphML document."""
-    return "".join(graphml_chunks(G)).encode("utf-8")
+    return b"".join(utf8(graphml_chunks(G)))
 
 
 def write_graphml(G: nx.MultiDiGraph, path: str | Path) -> None:
     """Write ``G`` as GraphML to ``path`` (a temporary file renamed into place)."""
-    with atomic_writer(path) as handle:
-        write_graphml_to(G, handle)
+    write_chunks(path, utf8(graphml_chunks(G)))

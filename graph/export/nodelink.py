@@ -22,7 +22,7 @@ from typing import Any
 import networkx as nx
 
 from graph.export.attributes import edges_with_ids, json_value, node_ids
-from graph.files import atomic_writer
+from graph.files import write_chunks
 
 _NODE_OWN = ("id",)
 _LINK_OWN = ("id", "source", "target", "key")
@@ -55,5 +55,4 @@ def nodelink_bytes(G: nx.MultiDiGraph) -> bytes:
 
 def write_nodelink(G: nx.MultiDiGraph, path: str | Path) -> None:
     """Write ``G`` as node-link JSON to ``path``, atomically."""
-    with atomic_writer(path) as handle:
-        handle.write(nodelink_bytes(G))
+    write_chunks(path, [nodelink_bytes(G)])
