@@ -7,6 +7,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import uvicorn
@@ -36,3 +37,13 @@ def serve(store_folder: Path, **settings: object) -> Iterator[tuple[httpx.Client
     finally:
         server.should_exit = True
         thread.join(timeout=30)
+
+
+Api = tuple[httpx.Client, FastAPI]
+
+
+def get(api: Api, url: str, status: int = 200, **params: Any) -> Any:
+    """GET ``url`` from the served app, check the status and return the JSON body."""
+    response = api[0].get(url, params=params)
+    assert response.status_code == status, response.text
+    return response.json()

@@ -11,10 +11,9 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from fastapi import FastAPI
 
 from graph.store import open_store
-from tests.api_server import serve
+from tests.api_server import Api, serve
 from tests.conftest import IN_CI
 from tests.lookup_fixture import load_lookup_graph
 
@@ -25,7 +24,6 @@ except ImportError:  # pragma: no cover - only before the export branch is merge
         pytest.fail("graph.export is missing: merge the export branch", pytrace=False)
     pytest.skip("the exporters (graph/export) come from the export branch", allow_module_level=True)
 
-Api = tuple[httpx.Client, FastAPI]
 URL = "/api/entities/person/rajnath-singh/neighbourhood"
 
 

@@ -6,17 +6,13 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
-import httpx
 import pytest
-from fastapi import FastAPI
 from rdflib import Dataset
 
 from graph.namespace import DT
 from graph.store import open_store
-from tests.api_server import serve
+from tests.api_server import Api, get, serve
 from tests.lookup_fixture import LOOKUP_TRIG, load_lookup_graph, res
-
-Api = tuple[httpx.Client, FastAPI]
 
 
 @pytest.fixture(scope="module")
@@ -26,12 +22,6 @@ def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
         load_lookup_graph(store)
     with serve(folder, change_check_interval=0) as served:
         yield served
-
-
-def get(api: Api, url: str, status: int = 200, **params: Any) -> Any:
-    response = api[0].get(url, params=params)
-    assert response.status_code == status, response.text
-    return response.json()
 
 
 def error_message(api: Api, url: str, status: int, **params: Any) -> str:

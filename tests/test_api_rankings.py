@@ -6,18 +6,14 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-import httpx
 import pytest
-from fastapi import FastAPI
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal
 
 from graph.namespace import DT, RESOURCE
 from graph.store import Store, open_store
 from graph.terms import EDGE_PREDICATES
-from tests.api_server import serve
+from tests.api_server import Api, get, serve
 from tests.lookup_fixture import LOOKUP_TRIG, load_lookup_graph
-
-Api = tuple[httpx.Client, FastAPI]
 
 
 @pytest.fixture()
@@ -27,12 +23,6 @@ def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
         load_lookup_graph(store)
     with serve(folder, change_check_interval=0) as served:
         yield served
-
-
-def get(api: Api, url: str, status: int = 200, **params: Any) -> Any:
-    response = api[0].get(url, params=params)
-    assert response.status_code == status, response.text
-    return response.json()
 
 
 def fixture_quads() -> list[tuple[Any, Any, Any, Any]]:
