@@ -9,7 +9,6 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from api.limits import QueryGate
-from api.protocol import Operation, read_operation
 from api.settings import Settings, get_settings
 from graph.changes import ChangeCache, store_signal
 from graph.store import Store
@@ -43,7 +42,6 @@ async def get_endpoint(request: Request) -> Endpoint:
 
 
 EndpointDep = Annotated[Endpoint, Depends(get_endpoint)]
-OperationDep = Annotated[Operation, Depends(read_operation)]
 
 
 async def request_body(request: Request) -> bytes:
