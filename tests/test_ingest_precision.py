@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from rdflib import Graph
+
 from graph.ingest.entities import Entity
 from graph.ingest.extract import extract_text
+from graph.ingest.gazetteer import Gazetteer
 
 
 def facts(text: str, predicates: set[str]) -> set[tuple[str, str, str]]:
@@ -129,3 +132,33 @@ def test_this_years_session_was_co_chaired_by_the_focus_meetings_chairs() -> Non
         {"chairedBy"},
     )
     assert {f[2] for f in found} == {"Colin Kahl", "Ajay Kumar"}
+
+
+AFFILIATION = {"affiliatedWith"}
+KNOWN_PEOPLE = """
+@prefix dt: <https://w3id.org/defence-ties/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+<https://w3id.org/defence-ties/resource/person/ann-rao> a dt:Person ; rdfs:label "Ann Rao" ;
+    dt:country <https://w3id.org/defence-ties/resource/country/india> .
+<https://w3id.org/defence-ties/resource/country/india> a dt:Country ; rdfs:label "India" .
+"""
+
+
+def test_a_post_both_countries_have_names_no_country_by_itself() -> None:
+    # India has a Defence Secretary too: the title alone is not the US post.
+    assert facts("The talks were chaired by then Defence Secretary Ann Rao.", AFFILIATION) == set()
+    assert facts("US Defence Secretary Bob Ray spoke.", AFFILIATION) == {
+        ("Bob Ray", "affiliatedWith", "United States")
+    }
+
+
+def test_a_possessive_country_before_a_post_is_the_posts_country() -> None:
+    found = facts("It was co-chaired by Colin Kahl and India's Defence Secretary Ann Rao.", AFFILIATION)
+    assert found == {("Ann Rao", "affiliatedWith", "India")}
+
+
+def test_a_shared_post_takes_the_country_the_gazetteer_records_for_its_holder() -> None:
+    gazetteer = Gazetteer.from_graph(Graph().parse(data=KNOWN_PEOPLE, format="turtle"))
+    result = extract_text("The talks were chaired by then Defence Secretary Ann Rao.", gazetteer=gazetteer)
+    found = {(f.subject.label, f.obj.label) for f in result.facts if f.predicate == "affiliatedWith"}
+    assert found == {("Ann Rao", "India")}  # type: ignore[union-attr]

@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import itertools
 
+from rdflib import URIRef
 from spacy.tokens import Doc
 
 from graph.ingest.context import Sentence
 from graph.ingest.entities import Entity, EntityTable
 from graph.ingest.facts import Evidence, Fact, Mention
-from graph.ingest.lexicon import NATIONALITY, POST_COUNTRY, TITLE_WORDS
+from graph.ingest.lexicon import NATIONALITY, POST_COUNTRY, SHARED_POSTS, TITLE_WORDS
 from graph.ingest.rulebook import rule
+from graph.namespace import DT
 
 UNIT_WORDS = {"arm", "unit", "wing", "division", "subsidiary", "part", "branch"}
 
@@ -91,6 +93,7 @@ def affiliations(doc: Doc, mentions: list[Mention], table: EntityTable) -> list[
         sentence = doc[m.start].sent
         evidence = Evidence(sentence.start_char, sentence.end_char, "affiliation")
         post_mentions = [p for p in mentions[max(0, i - 3) : i] if p.role == "post" and _post_gap(doc, p, m)]
+        post_mentions += _possessive_country(doc, mentions, i)
         target = _post_target(post_mentions, m, table, doc) or _body_nearby(doc, mentions, i)
         if target is not None:
             facts.append(Fact(m.entity, "affiliatedWith", target, evidence))
@@ -103,6 +106,17 @@ def _post_gap(doc: Doc, post: Mention, person: Mention) -> bool:
     if len(gap) > 14 or doc[post.start - 1].lower_ == "to":  # "Ambassador to India" is not his country
         return False
     return all(t.text[:1].isupper() or t.text in "()&," or t.lower_ in ("of", "for", "and") for t in gap)
+
+
+def _possessive_country(doc: Doc, mentions: list[Mention], i: int) -> list[Mention]:
+    """The country whose post it is: "India's Defence Secretary Ajay Kumar"."""
+    person = mentions[i]
+    for p in mentions[max(0, i - 2) : i]:
+        owner = Mention(p.start, p.end + 1, p.entity, "post")  # the post starts after "'s"
+        possessive = doc[p.end].lower_ in ("'s", "\u2019s")
+        if p.entity.cls == "Country" and possessive and p.end + 1 < person.start:
+            return [owner] if _post_gap(doc, owner, person) else []
+    return []
 
 
 POST_LINKS = {"from", "of", "at", "in", "with"}
@@ -146,4 +160,13 @@ def _post_target(posts: list[Mention], person: Mention, table: EntityTable, doc:
         )
         if country is not None:
             return table.resolve("India" if country == "india" else "United States", "Country")
+        if any(post in lowered for post in SHARED_POSTS):
+            return _known_country(person.entity, table)
     return None
+
+
+def _known_country(person: Entity, table: EntityTable) -> Entity | None:
+    """The country the gazetteer records for a person whose post both countries have."""
+    iri = table.gazetteer.graph.value(person.iri, DT.country) if person.known else None
+    entry = table.gazetteer.entries.get(iri) if isinstance(iri, URIRef) else None
+    return table.resolve(entry.label, "Country") if entry is not None and entry.cls == "Country" else None

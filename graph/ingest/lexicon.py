@@ -94,7 +94,6 @@ NATIONALITY = {
     "america's": "united-states",
     "india": "india",
 }
-
 # The last word of a name says what it is ("Indian Army", "Defence Policy Group").
 ORGANISATION_HEADS = {
     "ministry", "department", "agency", "organisation", "organization", "command", "army", "navy",
@@ -157,8 +156,10 @@ POST_COUNTRY = {
     "secretary of war": "united-states",
     "president": "united-states",
     "defense secretary": "united-states",
-    "defence secretary": "united-states",
 }
+# Posts both governments have: India's Defence Secretary heads its Ministry of Defence, and Indian
+# papers also write "Defence Secretary" for the US post. The title alone names no country.
+SHARED_POSTS = {"defence secretary", "national security adviser", "national security advisor"}
 POST_BODY = {
     "defence minister": "Ministry of Defence",
     "external affairs minister": "Ministry of External Affairs",
