@@ -14,8 +14,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from lxml import etree
+from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
 from graph.export import EXPORT_FORMATS, render, write
+from graph.namespace import DT, RESOURCE
+from graph.projection import project
 from tests.conftest import require_tool
 from tests.export_helpers import (
     CLEAN_LABEL,
@@ -147,3 +150,25 @@ def test_neo4j_csv_has_typed_headers_and_resolvable_ids(tmp_path: Path) -> None:
 def test_every_format_renders(tmp_path: Path) -> None:
     for fmt in EXPORT_FORMATS:
         assert render(sample_graph(), fmt)
+
+
+def test_an_event_dated_by_its_month_exports_its_month() -> None:
+    # dt:startDate is an xsd:date or, when only the month is known, an xsd:gYearMonth (projected as
+    # its text "2024-09"): a key of mixed kinds is a string key, and only days become GEXF times.
+    day, month = URIRef(RESOURCE + "exercise/day"), URIRef(RESOURCE + "exercise/month")
+    G = project([(day, RDF.type, DT.Exercise), (day, RDFS.label, Literal("Day")),
+                 (day, DT.startDate, Literal("2025-09-01", datatype=XSD.date)),
+                 (month, RDF.type, DT.Exercise), (month, RDFS.label, Literal("Month")),
+                 (month, DT.startDate, Literal("2024-09", datatype=XSD.gYearMonth)),
+                 (month, DT.participant, day)])
+    nodes = list(csv.DictReader(io.StringIO(
+        zipfile.ZipFile(io.BytesIO(render(G, "neo4j"))).read("nodes.csv").decode())))
+    assert sorted(row["startDate:string"] for row in nodes) == ["2024-09", "2025-09-01"]
+    for fmt in ("gexf", "graphml"):
+        assert schema_errors(fmt, render(G, fmt)) == []
+    gexf = render(G, "gexf").decode()
+    assert gexf.count('start="2025-09-01"') == 1 and 'start="2024-09' not in gexf
+    assert 'value="2024-09"' in gexf
+    cytoscape = json.loads(render(G, "cytoscape"))
+    starts = {n["data"]["label"]: n["data"]["startDate"] for n in cytoscape["elements"]["nodes"]}
+    assert starts == {"Day": "2025-09-01", "Month": "2024-09"}

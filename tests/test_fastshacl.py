@@ -143,6 +143,18 @@ def test_agrees_with_pyshacl_on_real_articles_and_gazetteer() -> None:
         assert verdicts(broken, gazetteer.graph, checker) == (False, False)
 
 
+@pytest.mark.parametrize("predicate", [DT.startDate, DT.endDate])
+def test_event_dates_are_a_day_or_a_month_in_both_checkers(predicate: URIRef) -> None:
+    base, bg = base_triples(), background()
+    checker = checker_for(bg)
+    accepted = [Literal("2024-09-09", datatype=XSD.date), Literal("2024-09", datatype=XSD.gYearMonth)]
+    refused = [Literal("2024", datatype=XSD.gYear), Literal("2024-09", datatype=XSD.gYear),
+               Literal("September 2024")]
+    for value, expected in [(v, True) for v in accepted] + [(v, False) for v in refused]:
+        both = verdicts([*base, (NODES["Exercise"], predicate, value)], bg, checker)
+        assert both == (expected, expected), value
+
+
 def custom(shapes_ttl: str) -> ShapeChecker | None:
     shapes = Graph().parse(data="@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
                            "@prefix ex: <urn:ex:> .\n" + shapes_ttl, format="turtle")

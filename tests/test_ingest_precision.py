@@ -162,3 +162,31 @@ def test_a_shared_post_takes_the_country_the_gazetteer_records_for_its_holder() 
     result = extract_text("The talks were chaired by then Defence Secretary Ann Rao.", gazetteer=gazetteer)
     found = {(f.subject.label, f.obj.label) for f in result.facts if f.predicate == "affiliatedWith"}
     assert found == {("Ann Rao", "India")}  # type: ignore[union-attr]
+
+
+def test_an_event_dated_only_by_its_month_starts_in_that_month() -> None:
+    found = facts(
+        "The 20th edition of Exercise Vajra Prahar was conducted in September 2024 at Umroi. The 7th "
+        "edition of Exercise Cope India took place at Kalaikunda during February last year.",
+        {"startDate", "endDate"},
+    )
+    assert found == {("20th edition of Exercise Vajra Prahar", "startDate", "2024-09"),
+                     ("7th edition of Exercise Cope India", "startDate", "2025-02")}
+
+
+def test_a_month_range_gives_a_start_and_an_end_month() -> None:
+    found = facts("The 9th edition of Exercise Cope India was held in May-June 2023.",
+                  {"startDate", "endDate"})
+    assert found == {("9th edition of Exercise Cope India", "startDate", "2023-05"),
+                     ("9th edition of Exercise Cope India", "endDate", "2023-06")}
+
+
+def test_a_planned_or_signing_month_is_no_event_month_and_a_day_wins_over_its_month() -> None:
+    found = facts(
+        "The 4th round of the 2+2 Ministerial Dialogue, originally due in December 2021, was held in "
+        "Washington on 11 April 2022. The dialogue was held in April 2022 at the State Department. "
+        "The 24th Indo-US Joint Technical Group plenary was held in New Delhi, and follows the signing "
+        "of the Framework for the India-US Major Defence Partnership in October 2025.",
+        {"startDate"},
+    )
+    assert found == {("4th round of the 2+2 Ministerial Dialogue", "startDate", "2022-04-11")}

@@ -45,6 +45,9 @@ def test_catalogue_example(entry: object) -> None:
         ("signed in 2002", None, "2002"),
         ("on 20 and 21 June", date(2023, 6, 23), "2023-06-20..2023-06-21"),
         ("on Thursday", date(2018, 9, 8), "2018-09-06"),
+        ("held in September last year", date(2025, 3, 1), "2024-09"),
+        ("held on 5 September last year", date(2025, 3, 1), "2024-09-05"),
+        ("due in March next year", date(2025, 3, 1), "2026-03"),
     ],
 )
 def test_dates(text: str, published: date | None, expected: str) -> None:

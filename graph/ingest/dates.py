@@ -1,8 +1,9 @@
 """Dates as news writes them, found with spaCy's Matcher and turned into XSD literals.
 
 Handles "3-4 February 2026", "Oct. 31, 2025", "31st October 2025", "September 9 to 22",
-"20 and 21 June", month-only "October 2025" (``xsd:gYearMonth``), "in 2002" (``xsd:gYear``) and
-weekdays ("on Thursday") resolved against the published date.
+"20 and 21 June", month-only "October 2025" (``xsd:gYearMonth``), "in 2002" (``xsd:gYear``), and
+weekdays ("on Thursday") and relative years ("September last year") resolved against the published
+date.
 
 Examples
 --------
@@ -14,6 +15,10 @@ Examples
 ['2018-09-06']
 >>> [d.literal().n3() for d in find_dates(nlp()("signed in October 2025"), None)]
 ['"2025-10"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>']
+>>> [str(d) for d in find_dates(nlp()("It was held in September last year."), date(2025, 3, 1))]
+['2024-09']
+>>> [str(d) for d in find_dates(nlp()("It was held in September-October 2023."), None)]
+['2023-09..2023-10']
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from rdflib import Literal
@@ -43,6 +49,9 @@ SEP: dict[str, Any] = {"LOWER": {"IN": ["-", "–", "to", "and", "until", "till"
 COMMA: dict[str, Any] = {"ORTH": ",", "OP": "?"}
 OPT_YEAR: dict[str, Any] = {"TEXT": {"REGEX": YEAR_RE}, "OP": "?"}
 OPT_OF: dict[str, Any] = {"LOWER": "of", "OP": "?"}
+# "September last year": a year said relative to the published date.
+RELATIVE_YEARS = {"last": -1, "this": 0, "next": 1}
+RELATIVE: list[dict[str, Any]] = [{"LOWER": {"IN": list(RELATIVE_YEARS)}}, {"LOWER": "year"}]
 
 # Each pattern with the kind of phrase it is for.
 DATE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
@@ -54,6 +63,11 @@ DATE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "one day: 29 August 2016, 31st October 2025": [[DAY, OPT_OF, MONTH, COMMA, OPT_YEAR]],
     "US style day: Oct. 31, 2025": [[MONTH, DAY, COMMA, OPT_YEAR]],
     "month and year: October 2025": [[MONTH, COMMA, YEAR]],
+    "month range: September-October 2023": [[MONTH, SEP, MONTH, COMMA, YEAR]],
+    "day or month of a relative year: 5 September last year, September last year": [
+        [DAY, OPT_OF, MONTH, *RELATIVE],
+        [MONTH, *RELATIVE],
+    ],
     "a year: in 2002": [[{"LOWER": {"IN": ["in", "since", "of"]}}, YEAR]],
     "a weekday: on Thursday": [[{"LOWER": "on"}, {"LOWER": {"IN": list(WEEKDAYS)}}]],
 }
@@ -78,12 +92,14 @@ class DateValue:
         return Literal(f"{self.start.year:04d}", datatype=XSD.gYear)
 
     def end_literal(self) -> Literal | None:
-        """The end day as ``xsd:date`` when the text gives a range."""
-        return Literal(self.end.isoformat(), datatype=XSD.date) if self.end else None
+        """The end as precisely as the start (a day or a month) when the text gives a range."""
+        if self.end is None:
+            return None
+        return DateValue(self.end, self.precision).literal()
 
     def __str__(self) -> str:
         text = str(self.literal())
-        return f"{text}..{self.end.isoformat()}" if self.end else text
+        return f"{text}..{self.end_literal()}" if self.end else text
 
 
 @lru_cache(maxsize=1)
@@ -112,22 +128,30 @@ def _parse(span: Span, published: date | None) -> DateValue | None:
         return _weekday(weekday, published, span)
     months = [MONTHS[w] for w in words if w in MONTHS]
     days = [int(m.group(1)) for t in span if (m := DAY_RE.match(t.text))]
-    years = [int(t.text) for t in span if re.match(YEAR_RE, t.text)]
-    year = years[0] if years else (published.year if published else None)
+    year = _year(span, words, published)
     if year is None:
         return None
     try:
         if not months:
             return DateValue(date(year, 1, 1), "year", start_char=span.start_char, end_char=span.end_char)
         if not days:
-            return DateValue(
-                date(year, months[0], 1), "month", start_char=span.start_char, end_char=span.end_char
-            )
+            first, last = date(year, months[0], 1), date(year, months[-1], 1)
+            return DateValue(first, "month", last if last > first else None, span.start_char, span.end_char)
         start = date(year, months[0], days[0])
         end = date(year, months[-1], days[-1]) if len(days) > 1 else None
     except ValueError:  # "31 February" and the like are not dates
         return None
     return DateValue(start, "day", end if end and end > start else None, span.start_char, span.end_char)
+
+
+def _year(span: Span, words: list[str], published: date | None) -> int | None:
+    years = [int(t.text) for t in span if re.match(YEAR_RE, t.text)]
+    if years:
+        return years[0]
+    if published is None:
+        return None
+    shift = next((RELATIVE_YEARS[w] for w, n in pairwise(words) if n == "year" and w in RELATIVE_YEARS), 0)
+    return published.year + shift
 
 
 def _weekday(weekday: int, published: date | None, span: Span) -> DateValue | None:

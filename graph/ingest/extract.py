@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from rdflib import Literal
 from spacy.tokens import Doc
 
 import graph.ingest.actors as actor_rules
@@ -106,7 +107,15 @@ def _unique(facts: list[Fact]) -> list[Fact]:
     for fact in facts:
         if fact.subject is not fact.obj:
             seen.setdefault(fact.key(), fact)
-    return list(seen.values())
+    days = {(f.subject, f.predicate, str(f.obj)[:7]) for f in seen.values() if _typed(f, "date")}
+    # "began on 9 September 2024 ... in September 2024": the month adds nothing to the day.
+    return [f for f in seen.values()
+            if not (_typed(f, "gYearMonth") and (f.subject, f.predicate, str(f.obj)) in days)]
+
+
+def _typed(fact: Fact, datatype: str) -> bool:
+    obj = fact.obj
+    return isinstance(obj, Literal) and str(obj.datatype).endswith("#" + datatype)
 
 
 _BUILTIN: list[Gazetteer] = []

@@ -16,6 +16,7 @@ from rdflib import Literal
 from rdflib.namespace import XSD
 
 from graph.ingest.context import Sentence
+from graph.ingest.dates import DateValue
 from graph.ingest.entities import ACTORS, EVENTS, FRAMEWORKS, Entity, EntityTable
 from graph.ingest.lexicon import ORDINAL_WORDS
 
@@ -283,12 +284,36 @@ def _place_and_time(s: Sentence, event: Entity) -> None:
     for place in s.args(PLACES):
         s.add(event, "location", place, "place_and_time")
     days = [d for d in s.dates if d.precision == "day"]
+    when = days[0] if days else _event_month(s)
     named = any(m.entity is event for m in s.mentions)
-    if days and (named or not s.find("signed", "arrived", "announced")):
-        s.add(event, "startDate", days[0].literal(), "place_and_time")
-        end = days[0].end_literal()
+    if when is not None and (named or not s.find("signed", "arrived", "announced")):
+        s.add(event, "startDate", when.literal(), "place_and_time")
+        end = when.end_literal()
         if end is not None:
             s.add(event, "endDate", end, "place_and_time")
+
+
+# "was conducted in September 2024", "during October 2025", "in mid-September 2024": the month an
+# event took place; "by March 2026" (a deadline) or "since October 2024" are no such month, nor
+# is "originally due in December 2021" (a plan) or "follows the signing of X in October 2025".
+MONTH_CUES = {"in", "during", "early", "mid", "late", "-"}
+NOT_HELD = {"due", "originally", "postponed", "signing", "signed", "inked", "announced", "arrived"}
+
+
+def _event_month(s: Sentence) -> DateValue | None:
+    doc = s.span.doc
+    for value in s.dates:
+        span = doc.char_span(value.start_char, value.end_char, alignment_mode="expand")
+        if value.precision != "month" or span is None or span.start == 0:
+            continue
+        if doc[span.start - 1].lower_ not in MONTH_CUES:
+            continue
+        since = max([m.end for m in s.mentions if m.start < span.start and m.entity.cls in EVENTS],
+                    default=s.span.start)
+        between = {t.lower_ for t in doc[since : span.start]}
+        if not between & NOT_HELD and not s.hedged(span.start):
+            return value
+    return None
 
 
 @rule(
