@@ -220,6 +220,14 @@ class Store:
         self._send("PUT", self.endpoints.graph_store, params={"graph": str(graph_iri)},
                    content=data, headers={"Content-Type": media_type})
 
+    def post_quads(self, data: bytes) -> None:
+        """Add an N-Quads document to the store in one request: the engine loads all of it or none."""
+        self._send("POST", self.endpoints.graph_store, content=data, headers={"Content-Type": NQUADS})
+
+    def named_graphs(self) -> set[str]:
+        """The IRIs of all named graphs, empty ones included, without reading their triples."""
+        return {str(row["g"]) for row in self.select("SELECT ?g WHERE { GRAPH ?g { } }")}
+
     def get_graph(self, graph_iri: str) -> Graph:
         """The named graph's triples (empty if there is no such graph)."""
         response = self._send("GET", self.endpoints.graph_store, params={"graph": str(graph_iri)},

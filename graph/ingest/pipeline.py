@@ -1,9 +1,9 @@
 """The ingest pipeline: read, extract, build, validate, store — one named graph per article.
 
 Each article graph is validated against the SHACL shapes (with the gazetteer as background, see
-:mod:`graph.ingest.checking`) and written whole with one Graph Store ``PUT`` of N-Triples made
-straight from its triples; an unchanged article (same content hash as the stored one) is skipped
-before any extraction, and a failing one is reported and not stored.
+:mod:`graph.ingest.checking`) and written whole, all of it or none, from N-Triples made straight
+from its triples (:mod:`graph.ingest.writer`); an unchanged article (same content hash as the
+stored one) is skipped before any extraction, and a failing one is reported and not stored.
 """
 
 from __future__ import annotations
@@ -174,6 +174,7 @@ class _Run:
         self.gazetteer, self.progress = gazetteer, progress
         self.summary = Summary()
         self.known = stored_hashes(store)
+        self.graphs = store.named_graphs()  # a graph not among them is added, not replaced
         self.validator = ArticleValidator(gazetteer)
         self.writer: GraphWriter[_Written] = GraphWriter(store)
         self.batch: list[tuple[Article, Extraction, list[Triple]]] = []
@@ -211,7 +212,7 @@ class _Run:
                 continue
             status = "updated" if iri in self.known else "new"
             written = _Written(article, status, len(extraction.entities), len(triples))
-            self.writer.submit(iri, ntriples(triples), written)
+            self.writer.submit(iri, ntriples(triples), written, new=iri not in self.graphs)
         self.batch.clear()
 
     def collect(self, *, wait: bool = False) -> None:
@@ -221,4 +222,5 @@ class _Run:
                 self.report(Outcome(article.origin, "failed", iri, error=str(error)))
                 continue
             self.known[iri] = article.content_hash
+            self.graphs.add(iri)
             self.report(Outcome(article.origin, written.status, iri, written.entities, written.triples))
