@@ -10,6 +10,8 @@ from rdflib import Graph
 from graph.ingest.entities import Entity
 from graph.ingest.extract import extract_text
 from graph.ingest.gazetteer import Gazetteer
+from graph.namespace import DT
+from tests.conftest import ROOT
 
 
 def facts(text: str, predicates: set[str]) -> set[tuple[str, str, str]]:
@@ -190,3 +192,92 @@ def test_a_planned_or_signing_month_is_no_event_month_and_a_day_wins_over_its_mo
         {"startDate"},
     )
     assert found == {("4th round of the 2+2 Ministerial Dialogue", "startDate", "2022-04-11")}
+
+
+# Rules that generalise to unseen articles (issue #3): each test sentence is its own.
+GAZETTEER_TTL = """
+@prefix dt: <https://w3id.org/defence-ties/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix i: <https://w3id.org/defence-ties/resource/initiative/> .
+@prefix t: <https://w3id.org/defence-ties/resource/technology/> .
+i:harbor-x a dt:Initiative ; rdfs:label "HARBOR-X" .
+t:aerospace a dt:TechnologyArea, skos:Concept ; rdfs:label "Aerospace" .
+t:tankers a dt:TechnologyArea, skos:Concept ; rdfs:label "Tanker aircraft" ;
+    skos:broader t:aerospace .
+t:kc-46 a dt:TechnologyArea, skos:Concept ; rdfs:label "KC-46 Pegasus" ;
+    skos:altLabel "KC-46" ; skos:broader t:tankers .
+t:engines a dt:TechnologyArea, skos:Concept ; rdfs:label "Jet engines" ;
+    skos:broader t:aerospace .
+t:f135 a dt:TechnologyArea, skos:Concept ; rdfs:label "F135" ;
+    skos:broader t:engines .
+"""
+
+
+def gazetteer_facts(text: str) -> tuple[set[tuple[str, str]], set[tuple[str, str, str]]]:
+    gazetteer = Gazetteer.from_graph(Graph().parse(data=GAZETTEER_TTL, format="turtle"))
+    result = extract_text(text, published=date(2026, 1, 1), gazetteer=gazetteer)
+    nodes = {(e.cls, e.label) for e in result.entities}
+    found = {
+        (f.subject.label, f.predicate, f.obj.label if isinstance(f.obj, Entity) else str(f.obj))
+        for f in result.facts
+    }
+    return nodes, found
+
+
+def test_an_aircraft_type_is_no_technology_area_but_an_engine_is() -> None:
+    nodes, _ = gazetteer_facts(
+        "The 3rd Joint Working Group on aero engines met in Pune on 4 March 2026 and discussed "
+        "F135 engines, with a KC-46 tanker on display."
+    )
+    areas = {label for cls, label in nodes if cls == "TechnologyArea"}
+    assert "F135" in areas and not {a for a in areas if "KC-46" in a}
+
+
+def test_a_known_name_with_its_generic_head_is_the_known_entity() -> None:
+    nodes, _ = gazetteer_facts("Both sides welcomed progress under the HARBOR-X initiative in 2026.")
+    assert {label for cls, label in nodes if cls == "Initiative"} == {"HARBOR-X"}
+
+
+def test_the_gazetteer_knows_defence_companies_and_their_parents() -> None:
+    gazetteer = Gazetteer.load(ROOT / "data" / "gazetteer.ttl")
+    result = extract_text(
+        "Boeing, Sikorsky and Bharat Electronics signed on 2 May 2026.", gazetteer=gazetteer
+    )
+    assert {"Boeing", "Sikorsky", "Bharat Electronics Limited"} <= {e.label for e in result.entities}
+    sikorsky = gazetteer.lookup("Sikorsky Aircraft")
+    lockheed = gazetteer.lookup("Lockheed Martin")
+    assert sikorsky is not None and lockheed is not None
+    assert (sikorsky.iri, DT.partOf, lockheed.iri) in gazetteer.graph
+
+
+def test_the_people_of_a_body_are_not_part_of_its_name() -> None:
+    result = extract_text(
+        "Sailors of the Indian Navy and the Royal Navy began the 9th edition of Exercise Konkan "
+        "off Goa on 4 May 2026.",
+        published=date(2026, 5, 5),
+    )
+    orgs = {e.label for e in result.entities if e.cls == "Organisation"}
+    assert orgs == {"Indian Navy", "Royal Navy"}
+    found = facts("The armies of India, Japan and Australia held the 3rd edition of Exercise Lotus "
+                  "at Pokhara on 2 March 2026.", {"participant"})
+    assert {f[2] for f in found} >= {"India", "Japan", "Australia"}
+
+
+def test_a_described_event_subject_gives_the_focus_event_its_dates() -> None:
+    found = facts(
+        "The 7th edition of Exercise Konkan began off Goa on 4 May 2026. The ten-day naval drill "
+        "runs from May 4 to 13.",
+        {"endDate"},
+    )
+    assert found == {("7th edition of Exercise Konkan", "endDate", "2026-05-13")}
+
+
+def test_places_the_event_is_not_at_are_no_location() -> None:
+    found = facts(
+        "The navies held the 12th edition of Exercise Konkan off Goa on 4 May 2026, their first "
+        "drill since the ministers had met in Tokyo. Analysts expect the exercise could grow, "
+        "although London has made no decision.",
+        {"location"},
+    )
+    assert found == {("12th edition of Exercise Konkan", "location", "Goa")}

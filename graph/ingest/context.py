@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rdflib import Literal
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from graph.ingest.dates import DateValue
 from graph.ingest.entities import EVENTS, Entity
@@ -19,6 +19,36 @@ def _joined(gap: Span) -> bool:
     return any(t.lower_ == "and" for t in words) and all(
         t.lower_ in ("and", "the", "of", "for") or t.text[:1].isupper() for t in words
     )
+
+
+def _described_subject(span: Span) -> bool:
+    """"The two-week drill runs ...", "The annual joint exercise ended ...": a subject that is the
+    event word with a few lower-case modifiers refers to the event the text is about.
+
+    >>> from graph.ingest.text import nlp
+    >>> _described_subject(nlp()("The two-week drill runs from September 5 to 18.")[:])
+    True
+    >>> _described_subject(nlp()("The Indian contingent is drawn from the Assam Regiment.")[:])
+    False
+    """
+    words = [t for t in span[:8] if not t.is_space][:6]
+    if not words or words[0].lower_ not in ("the", "this"):
+        return False
+    for token in words[1:]:
+        if token.lower_ in EVENT_ANAPHORS:
+            return True
+        if not (token.is_lower or token.like_num or token.text == "-"):
+            return False
+    return False
+
+
+def _month_may(token: Token) -> bool:
+    # "on 4 May 2026", "in May-June 2023": a capitalised "May" inside a sentence is the month, not
+    # the hedge; at the start of a sentence only when a number stands next to it ("May 20").
+    doc = token.doc
+    near = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    starts = token.is_sent_start or token.i == 0 or not doc[token.i - 1].is_alpha and doc[token.i - 1].is_punct
+    return token.text == "May" and (not starts or any(t.like_num for t in near))
 
 
 EVENT_VERBS = {
@@ -82,6 +112,7 @@ class Sentence:
         )
         starters = {"it", "they", "delegates", "discussions", "the", "training", "when", "officers"}
         refers = refers or (bool(starters & set(words[:2])) and any(w in EVENT_VERBS for w in words[:8]))
+        refers = refers or _described_subject(self.span)
         return self.focus if refers else None
 
     def recalls_other_event(self) -> bool:
@@ -101,7 +132,7 @@ class Sentence:
 
     def speculative(self) -> bool:
         """True when the sentence hedges ("could", "expect", "likely") anywhere."""
-        return any(w in SPECULATIVE for w in self.words())
+        return any(t.lower_ in SPECULATIVE and not _month_may(t) for t in self.span)
 
     def subject_group(self, classes: set[str], end: int) -> list[Entity]:
         """The first mentioned entities of ``classes`` before ``end`` and those joined to them by

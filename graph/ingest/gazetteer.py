@@ -22,7 +22,7 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
-from graph.ingest.lexicon import COUNTRIES, TECHNOLOGY
+from graph.ingest.lexicon import COUNTRIES, PLATFORM_FAMILY_WORDS, PLATFORM_KIND_WORDS, TECHNOLOGY
 from graph.ingest.text import normalise_label
 from graph.namespace import DT, resource_iri
 from graph.rdfio import parse_file
@@ -84,6 +84,7 @@ class Gazetteer:
         for concept in graph.subjects(RDF.type, SKOS.Concept):
             if isinstance(concept, URIRef) and concept not in gazetteer.entries:
                 gazetteer._index(concept, "TechnologyArea")
+        gazetteer._drop_platforms()
         gazetteer._add_builtins()
         return gazetteer
 
@@ -111,6 +112,36 @@ class Gazetteer:
         for alias in entry.aliases:
             self.by_label.setdefault(normalise_label(alias), entry)
 
+    def _drop_platforms(self) -> None:
+        """Aircraft types ("P-8I", "C-17 Globemaster III", "Tejas") stay in the background graph
+        but are no technology area an article can name: a concept is a platform when a broader
+        concept is a family of aircraft and its own label names no family."""
+        platforms = [
+            entry
+            for entry in self.entries.values()
+            if entry.cls == "TechnologyArea"
+            and not _names_family(entry.label)
+            and any(_is_aircraft_family(self._label(b)) for b in self._ancestors(entry.iri))
+        ]
+        for entry in platforms:
+            del self.entries[entry.iri]
+            for alias in entry.aliases:
+                if self.by_label.get(normalise_label(alias)) is entry:
+                    del self.by_label[normalise_label(alias)]
+
+    def _ancestors(self, iri: URIRef) -> set[URIRef]:
+        found: set[URIRef] = set()
+        todo = [iri]
+        while todo:
+            for broader in self.graph.objects(todo.pop(), SKOS.broader):
+                if isinstance(broader, URIRef) and broader not in found:
+                    found.add(broader)
+                    todo.append(broader)
+        return found
+
+    def _label(self, iri: URIRef) -> str:
+        return str(next(self.graph.objects(iri, RDFS.label), ""))
+
     def _add_builtins(self) -> None:
         for slug, (label, aliases) in COUNTRIES.items():
             if self.lookup(label) is None:
@@ -125,6 +156,16 @@ class Gazetteer:
                 for alias in aliases:  # the curated surface forms name the gazetteer's concept
                     known.aliases.add(alias)
                     self.by_label.setdefault(normalise_label(alias), known)
+
+
+def _is_aircraft_family(label: str) -> bool:
+    return bool(PLATFORM_FAMILY_WORDS & set(label.lower().split()))
+
+
+def _names_family(label: str) -> bool:
+    # "Fifth-generation fighter aircraft", "Air-launched unmanned aerial vehicles": a kind, not a type
+    words = label.lower().replace("-", " ").split()
+    return bool(words) and words[-1] in PLATFORM_KIND_WORDS
 
 
 def _local_class(klass: object) -> str | None:

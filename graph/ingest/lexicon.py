@@ -178,6 +178,12 @@ STOP_CAPITALS = {
     "officials", "delegates", "discussions", "training", "details", "future", "enhanced", "speaking",
     "following", "later", "earlier", "today", "ministers", "minister",
 }
+# "Troops of the Indian Army", "The navies of India and Japan": the people or forces of a body or
+# country, never part of its name.
+PERSONNEL_NOUNS = {
+    "troops", "soldiers", "sailors", "airmen", "pilots", "navies", "armies", "personnel", "crews",
+    "contingents", "commandos", "forces", "militaries", "officers", "marines",
+}
 CONNECTORS = {"of", "for", "and", "&", "de", "-", "the"}
 UNNAMED_AGREEMENT = {
     "agreement", "memorandum", "mou", "contract", "pact", "deal", "annex", "roadmap", "framework",
@@ -309,4 +315,8 @@ TECHNOLOGY = {
         ["encrypted communications", "secure communications", "encrypted communications equipment"],
     ),
 }
+# A technology concept under a family of aircraft ("Maritime patrol aircraft", "Military
+# helicopters", "Unmanned aerial systems") is a platform, unless it names a kind itself.
+PLATFORM_FAMILY_WORDS = {"aircraft", "helicopters", "aerial"}
+PLATFORM_KIND_WORDS = {"aircraft", "helicopters", "fighters", "vehicles", "jets", "systems", "uav", "uavs"}
 AMBIGUOUS_TECHNOLOGY = {"space", "cyber", "maritime", "quantum", "autonomy", "drones", "ai"}

@@ -192,12 +192,29 @@ def _known_or_classified(span: Span, table: EntityTable) -> Entity | None:
     known = table.gazetteer.lookup(text)
     if known is not None:
         return table.resolve(text, known.cls)
+    named = _known_before_head(span, table)
+    if named is not None:
+        return named
     cls = class_for_head([t.text for t in span])
     if cls is None or (cls == "Place" and len(span) == 1 and span[0].lower_ in ("pentagon",)):
         return table.resolve(text, "Place") if cls else None
     if cls == "Organisation" and split_post(span) is not None and _name_after_post(span):
         return None
     return table.resolve(text, cls)
+
+
+def _known_before_head(span: Span, table: EntityTable) -> Entity | None:
+    """"the INDUS-X initiative", "the Malabar exercise": a known name followed by its generic,
+    lower-case head noun is that known entity, not a new one."""
+    if len(span) < 2 or not span[-1].is_lower or span[-1].lower_ not in TRAILING_HEADS:
+        return None
+    base = span[:-1].text
+    known = table.seen(base) or table.gazetteer.lookup(base)
+    if known is None or known.cls in ("Person", "Place", "Country", "TechnologyArea"):
+        return None
+    entity = table.resolve(base, known.cls)
+    table.alias(entity, span.text)
+    return entity
 
 
 def _name_after_post(span: Span) -> bool:

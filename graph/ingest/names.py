@@ -19,6 +19,7 @@ from graph.ingest.lexicon import (
     CONNECTORS,
     HONORIFICS,
     ORGANISATION_HEADS,
+    PERSONNEL_NOUNS,
     STOP_CAPITALS,
     TITLE_TAIL_WORDS,
     TITLE_WORDS,
@@ -37,7 +38,7 @@ def is_name_token(token: Token) -> bool:
 
 def _starts_name(doc: Doc, i: int) -> bool:
     token = doc[i]
-    if token.lower_ in STOP_CAPITALS:
+    if token.lower_ in STOP_CAPITALS or (token.lower_ in PERSONNEL_NOUNS and _of_follows(doc, i)):
         return False
     if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and doc[i - 2].is_lower:
         return False  # "counter-UAS", "US-led": part of a lower-case compound
@@ -46,6 +47,11 @@ def _starts_name(doc: Doc, i: int) -> bool:
     if token.like_num and i + 3 < len(doc) and doc[i + 1].text in "-+" and doc[i + 2].like_num:
         return is_name_token(doc[i + 3]) or doc[i + 1].text == "+"  # "1-24 Infantry", "2+2 Dialogue"
     return is_name_token(token)
+
+
+def _of_follows(doc: Doc, i: int) -> bool:
+    # "Troops of the Indian Army": the body's people; "Marines" alone may be a name.
+    return i + 1 < len(doc) and doc[i + 1].lower_ in ("of", "from")
 
 
 def _joins(doc: Doc, j: int, end: int) -> bool:

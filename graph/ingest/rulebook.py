@@ -15,10 +15,10 @@ from itertools import pairwise
 from rdflib import Literal
 from rdflib.namespace import XSD
 
-from graph.ingest.context import Sentence
+from graph.ingest.context import EVENT_VERBS, Sentence
 from graph.ingest.dates import DateValue
 from graph.ingest.entities import ACTORS, EVENTS, FRAMEWORKS, Entity, EntityTable
-from graph.ingest.lexicon import ORDINAL_WORDS
+from graph.ingest.lexicon import ORDINAL_WORDS, PERSONNEL_NOUNS
 
 RuleFn = Callable[[Sentence], None]
 PLACES = {"Place"}
@@ -127,7 +127,7 @@ def launch_event(s: Sentence) -> None:
     s.add(event, "topic", frameworks[0], "launch_event")
     for actor in s.subject_group(ACTORS - {"Country"}, at):
         s.add(event, "participant", actor, "launch_event")
-    _place_and_time(s, event)
+    _place_and_time(s, event, at)
 
 
 @rule(
@@ -158,6 +158,35 @@ def hosted(s: Sentence) -> None:
         s.add(event, "hostedBy", actor, "hosted")
         if actor.cls != "Country":
             s.add(event, "participant", actor, "hosted")
+
+
+SUBJECT_VERBS = {"held", "began", "begun", "opened", "started", "conducted", "launched", "kicked", "hold"}
+SUBJECT_GLUE = {"the", "of", "and", ",", "both", "two", "three", "four", "from", "their", "on", "in"}
+
+
+@rule(
+    "The subject of an event verb takes part in it: 'The navies of India, Japan and the United States "
+    "held the 23rd edition of Malabar', 'Troops of X and Y began the 15th edition of ...'.",
+    "Soldiers of the Indian Army and the French Army began the 8th edition of Exercise Shakti at Umroi.",
+    ("8th edition of Exercise Shakti", "participant", "Indian Army"),
+    ("8th edition of Exercise Shakti", "participant", "French Army"),
+)
+def subject_participants(s: Sentence) -> None:
+    event_at = next((m for m in s.mentions if m.entity.cls in EVENTS), None)
+    verb = s.find(*SUBJECT_VERBS)
+    if event_at is None or verb is None or not 0 < event_at.start - verb <= 4 or s.hedged(verb):
+        return
+    subject = [m for m in s.mentions if m.start < verb and m.entity.cls in ACTORS]
+    covered = {i for m in subject for i in range(m.start, m.end)}
+    dated = {
+        t.i for d in s.dates for t in s.span if d.start_char <= t.idx < d.end_char
+    }
+    glue = SUBJECT_GLUE | PERSONNEL_NOUNS
+    if subject and all(
+        t.i in covered or t.i in dated or t.lower_ in glue for t in s.span.doc[s.span.start : verb]
+    ):
+        for m in subject:
+            s.add(event_at.entity, "participant", m.entity, "subject_participants")
 
 
 @rule(
@@ -276,12 +305,50 @@ def exercise_units(s: Sentence) -> None:
 )
 def place_and_time(s: Sentence) -> None:
     event = s.about_event()
-    if event is not None:
+    if event is not None and not s.speculative():
         _place_and_time(s, event)
 
 
-def _place_and_time(s: Sentence, event: Entity) -> None:
-    for place in s.args(PLACES):
+# "since the ministers had met in New York": a place in a clause about another event.
+OTHER_EVENT_WORDS = {"since", "after", "before", "when", "while", "until", "following", "had"}
+LOCATION_CUES = {"at", "in", "off", "near", "inside", "outside", "across", "around"}
+
+
+def event_places(s: Sentence, after: int | None = None) -> list[Entity]:
+    """The places the sentence puts its event at: after "at", "in", "off", "near", "visit to" (or
+    joined to such a place: "at Fort Wainwright and the nearby Yukon Training Area"), not the
+    subject of a verb ("New Delhi has made no decision") nor in a clause about another event
+    after the event word or verb (``after``)."""
+    doc = s.span.doc
+    found: list[Entity] = []
+    anchor = next((m.end for m in s.mentions if m.entity.cls in EVENTS), after)
+    if anchor is None:
+        anchor = s.find(*EVENT_VERBS) or s.span.start
+    ends: set[int] = set()
+    for m in s.mentions:
+        if m.entity.cls not in PLACES:
+            continue
+        k = _word_before(s, m.start)
+        joined = doc[k].lower_ in ("and", ",") and (k in ends or k - 1 in ends)
+        cue = doc[k].lower_ in LOCATION_CUES or joined or (
+            doc[k].lower_ == "to" and doc[k - 1].lower_ in ("visit", "trip")
+        )
+        if cue and not any(t.lower_ in OTHER_EVENT_WORDS for t in doc[anchor : m.start]):
+            ends.add(m.end)
+            found.append(m.entity)
+    return list(dict.fromkeys(found))
+
+
+def _word_before(s: Sentence, start: int) -> int:
+    # the word before a name, over "the" and its lower-case modifiers ("the nearby")
+    doc, k = s.span.doc, start - 1
+    while k > s.span.start and (doc[k].lower_ == "the" or (doc[k].is_lower and doc[k - 1].lower_ == "the")):
+        k -= 1
+    return k
+
+
+def _place_and_time(s: Sentence, event: Entity, after: int | None = None) -> None:
+    for place in event_places(s, after):
         s.add(event, "location", place, "place_and_time")
     days = [d for d in s.dates if d.precision == "day"]
     when = days[0] if days else _event_month(s)
