@@ -47,7 +47,8 @@ def _month_may(token: Token) -> bool:
     # the hedge; at the start of a sentence only when a number stands next to it ("May 20").
     doc = token.doc
     near = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
-    starts = token.is_sent_start or token.i == 0 or not doc[token.i - 1].is_alpha and doc[token.i - 1].is_punct
+    before = doc[token.i - 1] if token.i > 0 else None
+    starts = before is None or bool(token.is_sent_start) or before.is_punct
     return token.text == "May" and (not starts or any(t.like_num for t in near))
 
 
