@@ -281,3 +281,19 @@ def test_places_the_event_is_not_at_are_no_location() -> None:
         {"location"},
     )
     assert found == {("12th edition of Exercise Konkan", "location", "Goa")}
+
+
+def test_a_post_in_apposition_is_a_title_and_names_the_body() -> None:
+    result = extract_text(
+        "The flotilla sailed under Rear Admiral Ken Sato, the Commander of the Escort Flotilla "
+        "Command. The US ambassador, Mary Rowe, joined him.",
+        published=date(2026, 1, 1),
+    )
+    people = {e.label: e.titles for e in result.entities if e.cls == "Person"}
+    assert "Commander of the Escort Flotilla Command" in people["Ken Sato"]
+    assert "Mary Rowe" in people
+    orgs = {e.label for e in result.entities if e.cls == "Organisation"}
+    assert orgs == {"Escort Flotilla Command"}
+    found = {(f.subject.label, f.predicate, getattr(f.obj, "label", "")) for f in result.facts}
+    assert ("Ken Sato", "affiliatedWith", "Escort Flotilla Command") in found
+    assert ("Mary Rowe", "affiliatedWith", "United States") in found

@@ -58,6 +58,29 @@ def part_of(s: Sentence) -> None:
             s.add(second.entity, "partOf", first.entity, "part_of")
 
 
+LEADS = {"commands", "heads", "leads", "runs", "directs", "chairs", "commanded", "headed", "led"}
+
+
+@rule(
+    "A relative clause says whom a person leads: 'X, who commands the 7th Infantry Division, ...'.",
+    "Lieutenant General Ann Ray, who heads the US Army's Pacific Command, arrived.",
+    ("Ann Ray", "affiliatedWith", "Pacific Command"),
+)
+def leads_body(s: Sentence) -> None:
+    doc = s.span.doc
+    for i, m in enumerate(s.mentions):
+        k = m.end
+        if m.entity.cls != "Person" or k + 2 >= s.span.end or doc[k].text != ",":
+            continue
+        if doc[k + 1].lower_ != "who" or doc[k + 2].lower_ not in LEADS:
+            continue
+        bodies = [b for b in s.mentions[i + 1 :] if b.start <= k + 8 and b.entity.cls == "Organisation"]
+        # "the USAF's Air Combat Command": the command, not its service
+        body = next((b for b in bodies if doc[b.end].text != "'s"), bodies[-1] if bodies else None)
+        if body is not None:
+            s.add(m.entity, "affiliatedWith", body.entity, "leads_body")
+
+
 @rule(
     "A framework named after both countries binds both.",
     "They launched the India-United States Defence Acceleration Ecosystem.",
@@ -119,7 +142,7 @@ def _possessive_country(doc: Doc, mentions: list[Mention], i: int) -> list[Menti
     return []
 
 
-POST_LINKS = {"from", "of", "at", "in", "with"}
+POST_LINKS = {"from", "of", "at", "in", "with", "commanding"}
 
 
 def _body_nearby(doc: Doc, mentions: list[Mention], i: int) -> Entity | None:

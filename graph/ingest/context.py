@@ -86,6 +86,7 @@ class Sentence:
     focus: Entity | None
     published: date | None
     agreement: Entity | None = None
+    previous: Sentence | None = field(default=None, repr=False)  # the sentence before, if any
     _words: list[str] | None = field(default=None, repr=False)
     facts: list[Fact] = field(default_factory=list)
 

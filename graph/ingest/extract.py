@@ -17,6 +17,8 @@ from rdflib import Literal
 from spacy.tokens import Doc
 
 import graph.ingest.actors as actor_rules
+import graph.ingest.editions  # registers the edition rules
+import graph.ingest.meetings  # registers the meeting rules
 import graph.ingest.signing  # noqa: F401  (registers the signing rules)
 from graph.ingest.context import Sentence
 from graph.ingest.dates import find_dates
@@ -61,6 +63,7 @@ def _apply_rules(doc: Doc, mentions: list[Mention], dates: list, published: date
     focus: Entity | None = None
     agreement: Entity | None = None
     facts: list[Fact] = []
+    previous: Sentence | None = None
     for sent in doc.sents:
         inside = [m for m in mentions if sent.start <= m.start < sent.end and not m.role]
         sentence = Sentence(
@@ -70,7 +73,9 @@ def _apply_rules(doc: Doc, mentions: list[Mention], dates: list, published: date
             focus,
             published,
             agreement,
+            previous,
         )
+        previous = sentence
         if sentence.recalls_other_event():
             sentence.focus = None  # an earlier edition lends nothing to the current one
         for entry in CATALOGUE:

@@ -66,6 +66,9 @@ def find_mentions(doc: Doc, table: EntityTable, taken: set[int]) -> list[Mention
 def _read_run(doc: Doc, start: int, end: int, table: EntityTable, before: list[Mention]) -> list[Mention]:
     end = _unit_continuation(doc, _with_trailing_head(doc, end))
     span = doc[start:end]
+    post_body = _apposed_post(doc, span, table, before)
+    if post_body:
+        return post_body
     entity = _known_or_classified(span, table)
     if entity is not None:
         _acronym_after(doc, end, entity, table)
@@ -80,10 +83,44 @@ def _read_run(doc: Doc, start: int, end: int, table: EntityTable, before: list[M
     person = _bare_person(doc, span, table, before)
     if person is not None:
         return [Mention(start, end, person)]
+    return _known_or_place(doc, span, table, before)
+
+
+def _known_or_place(doc: Doc, span: Span, table: EntityTable, before: list[Mention]) -> list[Mention]:
     known = _known_inside(span, table)
     if known or not _looks_like_place(doc, span, before):
         return known
-    return [Mention(start, end, table.resolve(span.text, "Place"))]
+    return [Mention(span.start, span.end, table.resolve(span.text, "Place"))]
+
+
+POST_BODY_LINKS = {"commanding", "of"}
+
+
+def _apposed_post(doc: Doc, span: Span, table: EntityTable, before: list[Mention]) -> list[Mention]:
+    """"Rear Admiral X, the Flag Officer Commanding Eastern Fleet": a post in apposition to a
+    person is the person's title; only the body it names is an entity."""
+    person = before[-1] if before else None
+    gap = [t.lower_ for t in doc[person.end : span.start]] if person is not None else []
+    if person is None or person.entity.cls != "Person" or gap not in ([","], [",", "the"]):
+        return []
+    if class_for_head([t.text for t in span]) != "Organisation":
+        return []  # a post already ("Assistant Secretary of War for ...") or no post at all
+    links = [k for k, t in enumerate(span) if k > 0 and t.lower_ in POST_BODY_LINKS]
+    bodies = [span[k + 1 + (k + 1 < len(span) and span[k + 1].lower_ == "the") :] for k in links]
+    titled = [b for k, b in zip(links, bodies, strict=True) if any(t.lower_ in TITLE_WORDS for t in span[:k])]
+    # "Chief of Staff of the Eastern Naval Command": the known body, else the shortest one
+    known = [b for b in titled if _known_organisation(b, table)]
+    choices = known or titled[-1:]
+    if not choices or not len(choices[0]):
+        return []
+    body = choices[0]
+    person.entity.titles.add(span.text)
+    return [Mention(body.start, body.end, table.resolve(body.text, "Organisation"))]
+
+
+def _known_organisation(span: Span, table: EntityTable) -> bool:
+    known = table.seen(span.text) or table.gazetteer.lookup(span.text)
+    return known is not None and known.cls == "Organisation"
 
 
 def _looks_like_place(doc: Doc, span: Span, before: list[Mention]) -> bool:
@@ -255,6 +292,8 @@ def _bare_person(doc: Doc, span: Span, table: EntityTable, before: list[Mention]
     prev = span.start - 1
     after_post = prev >= 0 and (doc[prev].lower_.rstrip(".") in HONORIFICS | TITLE_WORDS)
     after_post = after_post or (prev >= 1 and doc[prev].text == "," and _post_ends_at(doc, prev, before))
+    lower_post = _lower_post_before(doc, span)
+    after_post = after_post or bool(lower_post)
     # "co-chaired by Rajnath Singh and Pete Hegseth": the agent of a verb, or a person's partner
     after_post = after_post or (prev >= 0 and doc[prev].lower_ == "by" and len(span) <= 3)
     after_post = after_post or (
@@ -271,7 +310,25 @@ def _bare_person(doc: Doc, span: Span, table: EntityTable, before: list[Mention]
     )
     if not (after_post or before_post):
         return None
-    return table.resolve(span.text, "Person")
+    person = table.resolve(span.text, "Person")
+    if lower_post:
+        person.titles.add(lower_post)
+    return person
+
+
+def _lower_post_before(doc: Doc, span: Span) -> str:
+    """"The US ambassador, Nancy Powell, accompanied him": the post before an apposed name
+    (closed by a comma), as written ("US ambassador"); empty when there is none."""
+    comma = span.start - 1
+    closed = span.end < len(doc) and doc[span.end].text in (",", ".")
+    if comma < 1 or doc[comma].text != "," or not closed or doc[comma - 1].lower_ not in STRONG_POSTS:
+        return ""
+    if not doc[comma - 1].is_lower:
+        return ""
+    k = comma - 1
+    while k > 0 and doc[k - 1].lower_ not in ("the", "a", "an", ",") and k > comma - 4:
+        k -= 1
+    return doc[k:comma].text if doc[k - 1].lower_ in ("the", "a", "an") else ""
 
 
 def _post_ends_at(doc: Doc, comma: int, before: list[Mention]) -> bool:

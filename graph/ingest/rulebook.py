@@ -311,10 +311,10 @@ def place_and_time(s: Sentence) -> None:
 
 # "since the ministers had met in New York": a place in a clause about another event.
 OTHER_EVENT_WORDS = {"since", "after", "before", "when", "while", "until", "following", "had"}
-LOCATION_CUES = {"at", "in", "off", "near", "inside", "outside", "across", "around"}
+LOCATION_CUES = {"at", "in", "off", "near", "inside", "outside", "across", "around", "into"}
 
 
-def event_places(s: Sentence, after: int | None = None) -> list[Entity]:
+def event_places(s: Sentence, after: int | None = None, end: int | None = None) -> list[Entity]:
     """The places the sentence puts its event at: after "at", "in", "off", "near", "visit to" (or
     joined to such a place: "at Fort Wainwright and the nearby Yukon Training Area"), not the
     subject of a verb ("New Delhi has made no decision") nor in a clause about another event
@@ -323,10 +323,10 @@ def event_places(s: Sentence, after: int | None = None) -> list[Entity]:
     found: list[Entity] = []
     anchor = next((m.end for m in s.mentions if m.entity.cls in EVENTS), after)
     if anchor is None:
-        anchor = s.find(*EVENT_VERBS) or s.span.start
+        anchor = s.find(*EVENT_VERBS) or s.span.start + 1  # a leading "When ..." sets the scene
     ends: set[int] = set()
     for m in s.mentions:
-        if m.entity.cls not in PLACES:
+        if m.entity.cls not in PLACES or (end is not None and m.start >= end):
             continue
         k = _word_before(s, m.start)
         joined = doc[k].lower_ in ("and", ",") and (k in ends or k - 1 in ends)
