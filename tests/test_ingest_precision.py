@@ -153,7 +153,22 @@ def test_a_planned_or_signing_month_is_no_event_month_and_a_day_wins_over_its_mo
         "The 4th round of the 2+2 Ministerial Dialogue, originally due in December 2021, was held in "
         "Washington on 11 April 2022. The dialogue was held in April 2022 at the State Department. "
         "The 24th Indo-US Joint Technical Group plenary was held in New Delhi, and follows the signing "
-        "of the Framework for the India-US Major Defence Partnership in October 2025.",
+        "of the Framework for the India-US Major Defence Partnership in October 2025. The ministry "
+        "approved the purchase in June 2023, shortly before Prime Minister Narendra Modi's state visit "
+        "to Washington.",
         {"startDate"},
     )
     assert found == {("4th round of the 2+2 Ministerial Dialogue", "startDate", "2022-04-11")}
+
+
+def test_a_datelines_date_is_the_reports_not_the_meetings() -> None:
+    for dateline in ("WASHINGTON, 12 March 2026:", "New Delhi, Oct 11 (PTI) -", "SYDNEY, Aug. 22, 2025 -"):
+        found = facts(f"{dateline} The 25th Indo-US Joint Technical Group plenary concluded its "
+                      "deliberations with a joint statement.", {"startDate", "endDate"})
+        assert found == set(), dateline
+
+
+def test_today_in_a_datelined_report_is_the_datelines_day() -> None:
+    found = facts("NEW DELHI, Dec 31 - The ministers today held the sixth round of their 2+2 "
+                  "Ministerial Dialogue in New Delhi.", {"startDate"})
+    assert found == {("sixth round of their 2+2 Ministerial Dialogue", "startDate", "2025-12-31")}

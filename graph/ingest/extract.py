@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 import graph.ingest.actors as actor_rules
 import graph.ingest.signing  # noqa: F401  (registers the signing rules)
 from graph.ingest.context import Sentence
+from graph.ingest.datelines import report_dates
 from graph.ingest.dates import find_dates
 from graph.ingest.entities import EVENTS, Entity, EntityTable
 from graph.ingest.events import find_events
@@ -49,6 +50,7 @@ def extract_text(
     taken = {
         t.i for d in dates for t in doc.char_span(d.start_char, d.end_char, alignment_mode="expand") or []
     }
+    dates = report_dates(doc, dates, published)
     events = find_events(doc, table, taken)
     mentions = sorted(events.mentions + find_mentions(doc, table, taken), key=lambda m: (m.start, m.end))
     mentions = [_dateline(doc, m) for m in mentions]
