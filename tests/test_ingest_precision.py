@@ -172,3 +172,41 @@ def test_today_in_a_datelined_report_is_the_datelines_day() -> None:
     found = facts("NEW DELHI, Dec 31 - The ministers today held the sixth round of their 2+2 "
                   "Ministerial Dialogue in New Delhi.", {"startDate"})
     assert found == {("sixth round of their 2+2 Ministerial Dialogue", "startDate", "2025-12-31")}
+
+
+SERIES = {"partOfSeries", "ordinal"}
+
+
+def test_an_edition_of_a_described_exercise_takes_the_name_after_it() -> None:
+    found = facts("The 9th edition of the India-US joint special forces exercise Garuda Shakti 2024 "
+                  "began at Bakloh.", SERIES)
+    assert found == {("9th edition of Exercise Garuda Shakti", "partOfSeries", "Exercise Garuda Shakti"),
+                     ("9th edition of Exercise Garuda Shakti", "ordinal", "9")}
+
+
+def test_an_edition_of_the_bilateral_exercise_is_of_the_series_the_article_names() -> None:
+    for text in (
+        "Exercise Garuda Shakti opened at Bakloh. It is the 9th edition of the India-US exercise.",
+        "The 9th edition of the bilateral exercise opened at Bakloh. Exercise Garuda Shakti alternates "
+        "between the two countries.",
+        "Exercise Garuda Shakti opened at Bakloh. The 8th edition of the series was held at Umroi.",
+    ):
+        found = {f for f in facts(text, SERIES) if f[1] == "partOfSeries"}
+        assert {(s.split(" of ")[0], o) for s, _, o in found} in (
+            {("9th edition", "Exercise Garuda Shakti")}, {("8th edition", "Exercise Garuda Shakti")}), text
+
+
+def test_an_edition_of_the_exercise_is_not_of_a_grouping_or_of_a_later_second_series() -> None:
+    found = facts("The Quadrilateral Security Dialogue met in Tokyo. The 9th edition of the joint "
+                  "exercise began. Exercise Garuda Shakti is held every year. Exercise Cope India is "
+                  "held every two years.",
+                  {"partOfSeries"})
+    assert found == set()
+
+
+def test_the_first_edition_of_a_kind_is_no_edition_number_one() -> None:
+    for text in ("Exercise Malabar 2020 was the first edition since 2007 in which all four navies "
+                 "trained together.",
+                 "Exercise Malabar 2023 was the first edition of the naval exercise to be hosted by "
+                 "Australia."):
+        assert not {f for f in facts(text, SERIES) if f[1] == "ordinal"}, text

@@ -22,7 +22,7 @@ from graph.ingest.context import Sentence
 from graph.ingest.datelines import report_dates
 from graph.ingest.dates import find_dates
 from graph.ingest.entities import EVENTS, Entity, EntityTable
-from graph.ingest.events import find_events
+from graph.ingest.events import find_events, settle_editions
 from graph.ingest.facts import Fact, Mention
 from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.mentions import find_mentions
@@ -52,7 +52,9 @@ def extract_text(
     }
     dates = report_dates(doc, dates, published)
     events = find_events(doc, table, taken)
-    mentions = sorted(events.mentions + find_mentions(doc, table, taken), key=lambda m: (m.start, m.end))
+    others = find_mentions(doc, table, taken)
+    settle_editions(events, others, table)
+    mentions = sorted(events.mentions + others, key=lambda m: (m.start, m.end))
     mentions = [_dateline(doc, m) for m in mentions]
     facts = list(events.facts) + actor_rules.affiliations(doc, mentions, table)
     facts += _apply_rules(doc, mentions, dates, published)
