@@ -188,7 +188,9 @@ def test_a_planned_or_signing_month_is_no_event_month_and_a_day_wins_over_its_mo
         "The 4th round of the 2+2 Ministerial Dialogue, originally due in December 2021, was held in "
         "Washington on 11 April 2022. The dialogue was held in April 2022 at the State Department. "
         "The 24th Indo-US Joint Technical Group plenary was held in New Delhi, and follows the signing "
-        "of the Framework for the India-US Major Defence Partnership in October 2025.",
+        "of the Framework for the India-US Major Defence Partnership in October 2025. The ministry "
+        "approved the purchase in June 2023, shortly before Prime Minister Narendra Modi's state visit "
+        "to Washington.",
         {"startDate"},
     )
     assert found == {("4th round of the 2+2 Ministerial Dialogue", "startDate", "2022-04-11")}
@@ -297,3 +299,74 @@ def test_a_post_in_apposition_is_a_title_and_names_the_body() -> None:
     found = {(f.subject.label, f.predicate, getattr(f.obj, "label", "")) for f in result.facts}
     assert ("Ken Sato", "affiliatedWith", "Escort Flotilla Command") in found
     assert ("Mary Rowe", "affiliatedWith", "United States") in found
+
+
+def test_a_datelines_date_is_the_reports_not_the_meetings() -> None:
+    for dateline in ("WASHINGTON, 12 March 2026:", "New Delhi, Oct 11 (PTI) -", "SYDNEY, Aug. 22, 2025 -"):
+        found = facts(f"{dateline} The 25th Indo-US Joint Technical Group plenary concluded its "
+                      "deliberations with a joint statement.", {"startDate", "endDate"})
+        assert found == set(), dateline
+
+
+def test_today_in_a_datelined_report_is_the_datelines_day() -> None:
+    found = facts("NEW DELHI, Dec 31 - The ministers today held the sixth round of their 2+2 "
+                  "Ministerial Dialogue in New Delhi.", {"startDate"})
+    assert found == {("sixth round of their 2+2 Ministerial Dialogue", "startDate", "2025-12-31")}
+
+
+SERIES = {"partOfSeries", "ordinal"}
+
+
+def test_an_edition_of_a_described_exercise_takes_the_name_after_it() -> None:
+    found = facts("The 9th edition of the India-US joint special forces exercise Garuda Shakti 2024 "
+                  "began at Bakloh.", SERIES)
+    assert found == {("9th edition of Exercise Garuda Shakti", "partOfSeries", "Exercise Garuda Shakti"),
+                     ("9th edition of Exercise Garuda Shakti", "ordinal", "9")}
+
+
+def test_an_edition_of_the_bilateral_exercise_is_of_the_series_the_article_names() -> None:
+    for text in (
+        "Exercise Garuda Shakti opened at Bakloh. It is the 9th edition of the India-US exercise.",
+        "The 9th edition of the bilateral exercise opened at Bakloh. Exercise Garuda Shakti alternates "
+        "between the two countries.",
+        "Exercise Garuda Shakti opened at Bakloh. The 8th edition of the series was held at Umroi.",
+    ):
+        found = {f for f in facts(text, SERIES) if f[1] == "partOfSeries"}
+        assert {(s.split(" of ")[0], o) for s, _, o in found} in (
+            {("9th edition", "Exercise Garuda Shakti")}, {("8th edition", "Exercise Garuda Shakti")}), text
+
+
+def test_an_edition_of_the_exercise_is_not_of_a_grouping_or_of_a_later_second_series() -> None:
+    found = facts("The Quadrilateral Security Dialogue met in Tokyo. The 9th edition of the joint "
+                  "exercise began. Exercise Garuda Shakti is held every year. Exercise Cope India is "
+                  "held every two years.",
+                  {"partOfSeries"})
+    assert found == set()
+
+
+def test_the_first_edition_of_a_kind_is_no_edition_number_one() -> None:
+    for text in ("Exercise Malabar 2020 was the first edition since 2007 in which all four navies "
+                 "trained together.",
+                 "Exercise Malabar 2023 was the first edition of the naval exercise to be hosted by "
+                 "Australia."):
+        assert not {f for f in facts(text, SERIES) if f[1] == "ordinal"}, text
+
+
+def test_observers_are_no_participants() -> None:
+    found = facts(
+        "The 9th edition of Exercise Red Kite began at Jodhpur. Pilots of the Royal Air Force flew "
+        "alongside the Indian Air Force. Aircrew of the Japan Air Self-Defense Force attended as observers.",
+        {"participant"},
+    )
+    assert ("9th edition of Exercise Red Kite", "participant", "Indian Air Force") in found
+    assert not {f for f in found if f[2] == "Japan Air Self-Defense Force"}
+
+
+def test_a_unit_named_in_a_visitors_post_does_not_take_part() -> None:
+    found = facts(
+        "The 21st edition of Exercise Yudh Abhyas began at Auli. General Ann Roe, commander of the "
+        "7th Infantry Division, visited the troops. A battalion of the Madras Regiment took part.",
+        {"participant"},
+    )
+    assert ("21st edition of Exercise Yudh Abhyas", "participant", "Madras Regiment") in found
+    assert ("21st edition of Exercise Yudh Abhyas", "participant", "7th Infantry Division") not in found

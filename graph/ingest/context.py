@@ -52,6 +52,7 @@ def _month_may(token: Token) -> bool:
     return token.text == "May" and (not starts or any(t.like_num for t in near))
 
 
+OBSERVERS = {"observer", "observers"}
 EVENT_VERBS = {
     "held",
     "convened",
@@ -92,9 +93,21 @@ class Sentence:
 
     def add(self, subject: Entity, predicate: str, obj: Entity | Literal, rule: str) -> None:
         """Record a fact this sentence states."""
+        if predicate == "participant" and isinstance(obj, Entity) and self._observer(obj):
+            return  # "Aircrew of the JASDF attended as observers": watching is not taking part
         self.facts.append(
             Fact(subject, predicate, obj, Evidence(self.span.start_char, self.span.end_char, rule))
         )  # type: ignore[arg-type]
+
+    def _observer(self, actor: Entity) -> bool:
+        doc = self.span.doc
+        for m in self.mentions:
+            if m.entity is actor:
+                after = {t.lower_ for t in doc[m.end : min(m.end + 6, self.span.end)]}
+                before = [t.lower_ for t in doc[max(self.span.start, m.start - 3) : m.start]]
+                if (after & OBSERVERS and "as" in after) or OBSERVERS & set(before):
+                    return True
+        return False
 
     def words(self) -> list[str]:
         """The sentence's tokens, lower-cased (computed once)."""

@@ -37,6 +37,7 @@ from rdflib import Literal
 from rdflib.namespace import XSD
 from spacy.tokens import Doc, Span
 
+from graph.ingest.editions import describes, first_of_a_kind, series_before, series_noun
 from graph.ingest.entities import Entity, EntityTable
 from graph.ingest.facts import Evidence, Fact, Mention
 from graph.ingest.lexicon import MECHANISM_HEADS, MEETING_HEADS, ORDINAL_WORDS
@@ -51,10 +52,12 @@ NUMERIC_ORDINAL = re.compile(r"^(\d{1,3})(st|nd|rd|th)$")
 
 @dataclass
 class Found:
-    """Event mentions and the facts their names state (ordinal, series)."""
+    """Event mentions and the facts their names state (ordinal, series); ``pending`` holds
+    editions whose series is the article's, settled by :func:`settle_editions`."""
 
     mentions: list[Mention] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    pending: list[tuple[Span, int, bool]] = field(default_factory=list)
 
 
 def ordinal_of(text: str) -> int | None:
@@ -95,6 +98,9 @@ def _edition_of(doc: Doc, i: int, number: int, *, table: EntityTable, taken: set
     k = i + 2
     if k < len(doc) and doc[k].lower_ == "of":
         k += 1 + (k + 1 < len(doc) and doc[k + 1].lower_ in SERIES_DETERMINERS)
+        noun = series_noun(doc, k, taken)
+        if noun is not None:
+            return _described_edition(doc, i, number, (k, noun), table=table, taken=taken, found=found)
         run = _series_run(doc, k, taken)
         if run is not None:
             series_span = doc[run[0] : _with_lower_head(doc, run[1])]
@@ -103,8 +109,76 @@ def _edition_of(doc: Doc, i: int, number: int, *, table: EntityTable, taken: set
             return True
     if doc[i + 1].lower_ not in ("edition", "iteration"):
         return False  # "their first meeting" names no particular event
-    _add_event(doc[i : i + 2], number, None, table=table, taken=taken, found=found)
+    if not first_of_a_kind(doc, number, i + 2):
+        _defer(doc[i : i + 2], number, exercise=False, taken=taken, found=found)
     return True
+
+
+def _described_edition(
+    doc: Doc, i: int, number: int, phrase: tuple[int, int], *, table: EntityTable, taken: set[int],
+    found: Found,
+) -> bool:
+    # "the 18th edition of the India-US joint training exercise Yudh Abhyas": the name after the
+    # noun; "of the Malabar naval exercise": a name among the describing words; "of the
+    # bilateral exercise", "of the series": the series the article is about.
+    start, noun = phrase
+    exercise = doc[noun].lower_ != "series"
+    after = _series_run(doc, noun + 1, taken) if exercise else None
+    if after is not None:
+        name = doc[after[0] : after[1]].text
+        year = after[1] < len(doc) and re.fullmatch(r"(19|20)?\d\d", doc[after[1]].text) is not None
+        series = table.resolve(f"Exercise {name}", "Mechanism")
+        table.alias(series, name)
+        found.mentions.append(Mention(after[0], after[1], series))
+        event = _add_event(doc[i : after[1] + year], number, series, table=table, taken=taken, found=found)
+        event.label = _by_series(doc[i : i + 2], f"Exercise {name}", event, table)
+        if year:  # "exercise Vajra Prahar 2022": that year's edition
+            for alias in (f"{name} {doc[after[1]].text}", f"Exercise {name} {doc[after[1]].text}"):
+                table.alias(event, alias)
+        return True
+    named = [run for run in name_runs(doc[start:noun], taken) if not describes(doc[run[0] : run[1]])]
+    if named:
+        series = _series(doc[named[0][0] : named[0][1]], table, found)
+        _add_event(doc[i : noun + 1], number, series, table=table, taken=taken, found=found)
+    elif not first_of_a_kind(doc, number, noun + 1):
+        _defer(doc[i : noun + 1], number, exercise=exercise, taken=taken, found=found)
+    return True
+
+
+def _defer(span: Span, number: int, *, exercise: bool, taken: set[int], found: Found) -> None:
+    # Its series may be named later in the text: settled by settle_editions once all are known.
+    found.pending.append((span, number, exercise))
+    taken.update(range(span.start, span.end))
+
+
+def settle_editions(found: Found, others: list[Mention], table: EntityTable) -> None:
+    """Give each edition named without its series ("The 20th edition", "the 18th edition of the
+    India-US exercise") the series the article is about: the nearest one named before it (a
+    series named with its events first, then any), else the only one the article names.
+    Editions of "the exercise" look only at exercise series."""
+    own = [m for m in found.mentions if m.entity.cls == "Mechanism"]
+    named = sorted(own + [m for m in others if m.entity.cls == "Mechanism" and not m.role],
+                   key=lambda m: m.start)
+    for span, number, exercise in found.pending:
+        fits = _is_exercise_series if exercise else None
+        series = series_before(span.start, own, fits) or series_before(span.start, named, fits)
+        if series is None:
+            distinct = list(dict.fromkeys(m.entity for m in named if fits is None or fits(m.entity)))
+            series = distinct[0] if len(distinct) == 1 else None
+        event = _add_event(span, number, series, table=table, taken=set(), found=found, guess=False)
+        if series is not None:  # "the 25th edition of the series" is "25th edition of Malabar"
+            event.label = _by_series(span[:2], series.label, event, table)
+    found.pending.clear()
+
+
+def _by_series(edition: Span, series: str, event: Entity, table: EntityTable) -> str:
+    """ "13th edition of Exercise Vajra Prahar": the edition named by its series, also as an alias
+    (and without "Exercise")."""
+    name = f"{edition.text} of {series}"
+    table.alias(event, name)
+    if series.startswith("Exercise "):
+        table.alias(event, f"{edition.text} of {series[len('Exercise ') :]}")
+    return name
 
 
 def _named_edition(
@@ -221,16 +295,14 @@ def _series(span: Span, table: EntityTable, found: Found) -> Entity:
 
 
 def _add_event(
-    span: Span, number: int, series: Entity | None, *, table: EntityTable, taken: set[int], found: Found
-) -> None:
+    span: Span, number: int, series: Entity | None, *, table: EntityTable, taken: set[int], found: Found,
+    guess: bool = True,
+) -> Entity:
     exercise = series is not None and _is_exercise_series(series)
     in_words = any(t.lower_ in ("exercise", "drill", "drills", "wargame") for t in span.sent)
-    cls = (
-        "Exercise"
-        if exercise or in_words or (series is None and _last_series_is_exercise(found))
-        else "Meeting"
-    )
-    if series is None:
+    guess = guess and series is None  # else the series is known, or settle_editions found none
+    cls = "Exercise" if exercise or in_words or (guess and _last_series_is_exercise(found)) else "Meeting"
+    if guess:
         series = next((m.entity for m in reversed(found.mentions) if m.entity.cls == "Mechanism"), None)
     label = span.text[4:] if span.text.lower().startswith("the ") else span.text
     slug = f"{slugify(series.label)}-{number}" if series is not None else None
@@ -242,6 +314,7 @@ def _add_event(
     found.facts.append(Fact(event, "ordinal", Literal(number, datatype=XSD.positiveInteger), evidence))
     if series is not None and series.cls == "Mechanism":  # a known initiative is no series
         found.facts.append(Fact(event, "partOfSeries", series, evidence))
+    return event
 
 
 def _last_series_is_exercise(found: Found) -> bool:

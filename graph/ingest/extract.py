@@ -17,13 +17,14 @@ from rdflib import Literal
 from spacy.tokens import Doc
 
 import graph.ingest.actors as actor_rules
-import graph.ingest.editions  # registers the edition rules
 import graph.ingest.meetings  # registers the meeting rules
+import graph.ingest.named_editions  # registers the rule for editions introduced by name
 import graph.ingest.signing  # noqa: F401  (registers the signing rules)
 from graph.ingest.context import Sentence
+from graph.ingest.datelines import report_dates
 from graph.ingest.dates import find_dates
 from graph.ingest.entities import EVENTS, Entity, EntityTable
-from graph.ingest.events import find_events
+from graph.ingest.events import find_events, settle_editions
 from graph.ingest.facts import Fact, Mention
 from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.mentions import find_mentions
@@ -51,8 +52,11 @@ def extract_text(
     taken = {
         t.i for d in dates for t in doc.char_span(d.start_char, d.end_char, alignment_mode="expand") or []
     }
+    dates = report_dates(doc, dates, published)
     events = find_events(doc, table, taken)
-    mentions = sorted(events.mentions + find_mentions(doc, table, taken), key=lambda m: (m.start, m.end))
+    others = find_mentions(doc, table, taken)
+    settle_editions(events, others, table)
+    mentions = sorted(events.mentions + others, key=lambda m: (m.start, m.end))
     mentions = [_dateline(doc, m) for m in mentions]
     facts = list(events.facts) + actor_rules.affiliations(doc, mentions, table)
     facts += _apply_rules(doc, mentions, dates, published)

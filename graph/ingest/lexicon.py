@@ -182,7 +182,8 @@ STOP_CAPITALS = {
 # country, never part of its name.
 PERSONNEL_NOUNS = {
     "troops", "soldiers", "sailors", "airmen", "pilots", "navies", "armies", "personnel", "crews",
-    "contingents", "commandos", "forces", "militaries", "officers", "marines",
+    "contingents", "commandos", "forces", "militaries", "officers", "marines", "aircrew", "aircrews",
+    "crew", "staff",
 }
 CONNECTORS = {"of", "for", "and", "&", "de", "-", "the"}
 UNNAMED_AGREEMENT = {

@@ -291,9 +291,17 @@ def exercise_units(s: Sentence) -> None:
     event = s.about_event() or s.focus
     if event is None or event.cls != "Exercise" or s.speculative():
         return
-    for actor in s.args({"Organisation"}):
-        if actor.label.lower().split()[-1] in MILITARY_UNITS:
-            s.add(event, "participant", actor, "exercise_units")
+    doc = s.span.doc
+    for m in s.mentions:
+        # "commander of Pacific Air Forces", "Commanding-in-Chief of the IAF's Eastern Air Command":
+        # a unit named in someone's post is where they serve, not a unit sent to the exercise.
+        in_post = any(t.lower_ in POST_HEADS for t in doc[max(s.span.start, m.start - 6) : m.start])
+        if m.entity.cls == "Organisation" and not in_post and \
+                m.entity.label.lower().split()[-1] in MILITARY_UNITS:
+            s.add(event, "participant", m.entity, "exercise_units")
+
+
+POST_HEADS = {"commander", "commanding", "chief", "head", "heads", "commands", "commandant"}
 
 
 @rule(
@@ -351,7 +359,7 @@ def _place_and_time(s: Sentence, event: Entity, after: int | None = None) -> Non
     for place in event_places(s, after):
         s.add(event, "location", place, "place_and_time")
     days = [d for d in s.dates if d.precision == "day"]
-    when = days[0] if days else _event_month(s)
+    when = days[0] if days else _event_month(s, event)
     named = any(m.entity is event for m in s.mentions)
     if when is not None and (named or not s.find("signed", "arrived", "announced")):
         s.add(event, "startDate", when.literal(), "place_and_time")
@@ -362,25 +370,34 @@ def _place_and_time(s: Sentence, event: Entity, after: int | None = None) -> Non
 
 # "was conducted in September 2024", "during October 2025", "in mid-September 2024": the month an
 # event took place; "by March 2026" (a deadline) or "since October 2024" are no such month, nor
-# is "originally due in December 2021" (a plan) or "follows the signing of X in October 2025".
+# is "originally due in December 2021" (a plan), "follows the signing of X in October 2025" or
+# "approved the purchase in June 2023, shortly before the state visit".
 MONTH_CUES = {"in", "during", "early", "mid", "late", "-"}
 NOT_HELD = {"due", "originally", "postponed", "signing", "signed", "inked", "announced", "arrived"}
+TIME_LINKS = {"before", "after", "ahead", "following", "since", "until", "prior"}
 
 
-def _event_month(s: Sentence) -> DateValue | None:
+def _event_month(s: Sentence, event: Entity) -> DateValue | None:
     doc = s.span.doc
+    named = next((m.start for m in s.mentions if m.entity is event), None)
     for value in s.dates:
         span = doc.char_span(value.start_char, value.end_char, alignment_mode="expand")
         if value.precision != "month" or span is None or span.start == 0:
             continue
-        if doc[span.start - 1].lower_ not in MONTH_CUES:
-            continue
-        since = max([m.end for m in s.mentions if m.start < span.start and m.entity.cls in EVENTS],
-                    default=s.span.start)
-        between = {t.lower_ for t in doc[since : span.start]}
-        if not between & NOT_HELD and not s.hedged(span.start):
+        if doc[span.start - 1].lower_ in MONTH_CUES and _month_of(s, span.start, span.end, named):
             return value
     return None
+
+
+def _month_of(s: Sentence, start: int, end: int, named: int | None) -> bool:
+    """True when nothing between the event and the month at ``start:end`` ties the month to
+    something else."""
+    doc = s.span.doc
+    if named is not None and named > start:
+        return not {t.lower_ for t in doc[end:named]} & TIME_LINKS
+    since = max([m.end for m in s.mentions if m.start < start and m.entity.cls in EVENTS],
+                default=s.span.start)
+    return not {t.lower_ for t in doc[since:start]} & NOT_HELD and not s.hedged(start)
 
 
 @rule(
