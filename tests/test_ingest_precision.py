@@ -162,3 +162,42 @@ def test_a_shared_post_takes_the_country_the_gazetteer_records_for_its_holder() 
     result = extract_text("The talks were chaired by then Defence Secretary Ann Rao.", gazetteer=gazetteer)
     found = {(f.subject.label, f.obj.label) for f in result.facts if f.predicate == "affiliatedWith"}
     assert found == {("Ann Rao", "India")}  # type: ignore[union-attr]
+
+
+FLEET = """
+@prefix dt: <https://w3id.org/defence-ties/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix org: <https://w3id.org/defence-ties/resource/organisation/> .
+org:jmsdf a dt:Organisation ; rdfs:label "Japan Maritime Self-Defense Force" .
+org:ran a dt:Organisation ; rdfs:label "Royal Australian Navy" .
+org:js-onami a dt:Organisation ; rdfs:label "JS Onami" ; dt:partOf org:jmsdf .
+org:js-kaga a dt:Organisation ; rdfs:label "JS Kaga" ; dt:partOf org:jmsdf .
+org:hmas-ballarat a dt:Organisation ; rdfs:label "HMAS Ballarat" ; dt:partOf org:ran .
+org:hmas-sirius a dt:Organisation ; rdfs:label "HMAS Sirius" .
+org:usn a dt:Organisation ; rdfs:label "US Navy" .
+org:uss-germantown a dt:Organisation ; rdfs:label "USS Germantown" ; dt:partOf org:usn .
+"""
+
+
+def exercise_participants(text: str) -> set[str]:
+    gazetteer = Gazetteer.from_graph(Graph().parse(data=FLEET, format="turtle"))
+    result = extract_text(text, published=date(2020, 11, 21), gazetteer=gazetteer)
+    return {f.obj.label for f in result.facts if f.predicate == "participant"}  # type: ignore[union-attr]
+
+
+def test_a_flagged_warship_brings_the_navy_the_gazetteer_gives_it() -> None:
+    found = exercise_participants(
+        "Exercise Malabar 2020 began off Visakhapatnam on 3 November. Opposite them were "
+        "Australia's frigate HMAS Ballarat, the Japanese guided-missile destroyer JS Onami and the US "
+        "Navy dock landing ship USS Germantown."
+    )
+    navies = {"Royal Australian Navy", "Japan Maritime Self-Defense Force", "US Navy"}
+    assert found == {"HMAS Ballarat", "JS Onami", "USS Germantown"} | navies
+
+
+def test_no_navy_is_guessed_for_an_unflagged_ship_or_one_the_gazetteer_does_not_place() -> None:
+    found = exercise_participants(
+        "Exercise Malabar 2020 began off Visakhapatnam on 3 November. Japan is represented by JS "
+        "Kaga, and Australia sent the Australian supply ship HMAS Sirius."
+    )
+    assert found == {"HMAS Sirius"}

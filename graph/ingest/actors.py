@@ -15,16 +15,25 @@ from __future__ import annotations
 import itertools
 
 from rdflib import URIRef
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from graph.ingest.context import Sentence
 from graph.ingest.entities import Entity, EntityTable
 from graph.ingest.facts import Evidence, Fact, Mention
-from graph.ingest.lexicon import NATIONALITY, POST_COUNTRY, SHARED_POSTS, TITLE_WORDS
+from graph.ingest.lexicon import (
+    DEMONYMS,
+    NATIONALITY,
+    POST_COUNTRY,
+    SHARED_POSTS,
+    TITLE_WORDS,
+    VESSEL_TYPES,
+)
 from graph.ingest.rulebook import rule
 from graph.namespace import DT
 
 UNIT_WORDS = {"arm", "unit", "wing", "division", "subsidiary", "part", "branch"}
+ARTICLES = {"the", "a", "an", "and", "of", "by", "with"}
+SERVICES = {"navy", "force", "army", "marines", "corps", "guard"}
 
 
 @rule(
@@ -77,6 +86,55 @@ def bilateral_party(s: Sentence) -> None:
         ):
             for country in _countries(s):
                 s.add(m.entity, "party", country, "bilateral_party")
+
+
+@rule(
+    "A warship named with its flag and type in a sentence about an exercise ('Japan's destroyer JS "
+    "Onami', 'the Australian frigate HMAS Ballarat') takes part, and so does the navy the gazetteer "
+    "says it belongs to; no navy is guessed when the gazetteer does not say.",
+    "Exercise Malabar 2020 began. Opposite them were the US destroyer USS John S. McCain and Japan's "
+    "destroyer JS Onami.",
+)  # ships are known from the gazetteer: tests/test_ingest_precision.py runs it with one
+def flagged_vessels(s: Sentence) -> None:
+    event = s.about_event() or s.focus
+    if event is None or event.cls != "Exercise" or s.speculative():
+        return
+    table: EntityTable = s.span.doc.user_data["table"]
+    for m in s.mentions:
+        if m.entity.cls == "Organisation" and _flag_before(s, m.start):
+            s.add(event, "participant", m.entity, "flagged_vessels")
+            navy = _service_of(m.entity, table)
+            if navy is not None:
+                s.add(event, "participant", navy, "flagged_vessels")
+
+
+def _flag_before(s: Sentence, start: int) -> bool:
+    """True when a ship type and a flag come before ``start``: "the US destroyer", "Japan's
+    frigate", "the US Navy dock landing ship"."""
+    doc, k = s.span.doc, start - 1
+    described = doc[max(s.span.start, start - 5) : start]  # "guided-missile destroyer", "supply ship"
+    while k > described.start and _describes(doc[k]):
+        k -= 1
+    if not VESSEL_TYPES & {t.lower_ for t in doc[k + 1 : start]}:
+        return False  # no ship type: "Japan is represented by JS Kaga" gives no flag
+    if doc[k].lower_ in DEMONYMS:
+        return True
+    owners = {m.end for m in s.mentions if m.entity.cls in ("Country", "Organisation")}
+    navies = {m.end for m in s.mentions if m.entity.label.split()[-1].lower() in SERVICES}
+    return (doc[k].lower_ in ("'s", "\u2019s") and k in owners) or k + 1 in navies  # "the US Navy ship"
+
+
+def _describes(token: Token) -> bool:
+    return token.text == "-" or (token.is_alpha and token.is_lower and token.lower_ not in ARTICLES)
+
+
+def _service_of(unit: Entity, table: EntityTable) -> Entity | None:
+    """The navy (or other armed service) the gazetteer says ``unit`` is part of."""
+    parent = table.gazetteer.graph.value(unit.iri, DT.partOf) if unit.known else None
+    entry = table.gazetteer.entries.get(parent) if isinstance(parent, URIRef) else None
+    if entry is None or entry.cls != "Organisation" or entry.label.split()[-1].lower() not in SERVICES:
+        return None
+    return table.resolve(entry.label, "Organisation")
 
 
 def _countries(s: Sentence) -> list[Entity]:
