@@ -10,6 +10,7 @@ from rdflib import Graph
 from graph.ingest.entities import Entity
 from graph.ingest.extract import extract_text
 from graph.ingest.gazetteer import Gazetteer
+from tests.conftest import ROOT
 
 
 def facts(text: str, predicates: set[str]) -> set[tuple[str, str, str]]:
@@ -201,3 +202,54 @@ def test_no_navy_is_guessed_for_an_unflagged_ship_or_one_the_gazetteer_does_not_
         "Kaga, and Australia sent the Australian supply ship HMAS Sirius."
     )
     assert found == {"HMAS Sirius"}
+
+
+def test_chairs_with_long_appositive_posts_chair_the_edition_the_series_possessive_names() -> None:
+    result = extract_text(
+        "The India-US Joint Technical Group rarely makes headlines. Its 24th plenary was held in New "
+        "Delhi on 3 and 4 February 2026.\n\nThis year's plenary was co-chaired by Dr Ann Rao, DRDO's "
+        "Director General for Production Coordination and Services Interaction, and Bob Ray, "
+        "Assistant Secretary of War for Critical Technologies in the Office of the Under Secretary of "
+        "War for Research and Engineering.",
+        published=date(2026, 2, 9),
+    )
+    found = {(f.subject.label, f.predicate, getattr(f.obj, "label", str(f.obj))) for f in result.facts}
+    edition = "24th plenary"
+    assert {(edition, "chairedBy", "Ann Rao"), (edition, "chairedBy", "Bob Ray"),
+            (edition, "partOfSeries", "India-US Joint Technical Group"), (edition, "ordinal", "24")} <= found
+    assert ("Bob Ray", "affiliatedWith",
+            "Office of the Under Secretary of War for Research and Engineering") in found
+    titles = {e.label: e.titles for e in result.entities if e.cls == "Person"}
+    assert titles == {
+        "Ann Rao": {"Director General for Production Coordination and Services Interaction"},
+        "Bob Ray": {"Assistant Secretary of War for Critical Technologies"},
+    }
+
+
+def test_their_first_meeting_names_no_edition() -> None:
+    found = facts("The Defence Policy Group met in May. The ministers held their first meeting in June.",
+                  {"ordinal"})
+    assert found == set()
+
+
+def test_the_place_where_a_framework_was_signed_is_not_the_meetings() -> None:
+    found = facts(
+        "The 24th Joint Technical Group Plenary Meeting was held in New Delhi, in line with the "
+        "Framework for the India-US Major Defence Partnership signed in Kuala Lumpur in October 2025.",
+        {"location"},
+    )
+    assert {f[2] for f in found} == {"New Delhi"}
+
+
+def test_phases_give_their_edition_their_places_but_a_later_phase_gives_no_dates() -> None:
+    gazetteer = Gazetteer.load(ROOT / "data" / "gazetteer.ttl")
+    result = extract_text(
+        "The navies will begin the second phase of this year's Malabar exercise in the Bay of Bengal "
+        "on Tuesday, building on a first phase held off the Pacific island of Guam in August.",
+        published=date(2021, 10, 11),
+        gazetteer=gazetteer,
+    )
+    found = {(f.predicate, getattr(f.obj, "label", str(f.obj))) for f in result.facts
+             if f.subject.label == "Malabar 2021"}
+    assert {o for p, o in found if p == "location"} == {"Bay of Bengal", "Guam"}
+    assert not {p for p, _ in found if p in ("startDate", "endDate")}

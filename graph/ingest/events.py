@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span
 
 from graph.ingest.entities import Entity, EntityTable
 from graph.ingest.facts import Evidence, Fact, Mention
-from graph.ingest.lexicon import MECHANISM_HEADS, MEETING_HEADS, ORDINAL_WORDS
+from graph.ingest.lexicon import MECHANISM_HEADS, MEETING_HEADS, ORDINAL_WORDS, class_for_head
 from graph.ingest.names import is_name_token, name_runs
 from graph.ingest.text import slugify
 
@@ -101,10 +101,28 @@ def _edition_of(doc: Doc, i: int, number: int, *, table: EntityTable, taken: set
             series = _series(series_span, table, found)
             _add_event(doc[i : series_span.end], number, series, table=table, taken=taken, found=found)
             return True
-    if doc[i + 1].lower_ not in ("edition", "iteration"):
-        return False  # "their first meeting" names no particular event
-    _add_event(doc[i : i + 2], number, None, table=table, taken=taken, found=found)
+    if doc[i + 1].lower_ not in ("edition", "iteration") and doc[i - 1].lower_ != "its":
+        return False  # "their first meeting" names no particular event; "Its 24th plenary" does
+    if doc[i - 1].lower_ == "its":  # the series "its" stands for is the one named last
+        named = _series_named_before(doc, i, table, taken) or _last_series(found)
+    else:
+        named = _last_series(found) or _series_named_before(doc, i, table, taken)
+    _add_event(doc[i : i + 2], number, named, table=table, taken=taken, found=found)
     return True
+
+
+def _series_named_before(doc: Doc, i: int, table: EntityTable, taken: set[int]) -> Entity | None:
+    """The series named last in this sentence or the one before ("The India-US Joint Technical
+    Group rarely makes headlines ... Its 24th plenary"), when the gazetteer or the text knows it."""
+    sentence = doc[i].sent
+    start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    for run_start, run_end in reversed(name_runs(doc[start:i], taken)):
+        text = doc[run_start:run_end].text
+        known = table.seen(text, "Mechanism") or table.gazetteer.lookup(text)
+        named = class_for_head([t.text for t in doc[run_start:run_end]]) if known is None else None
+        if (known.cls if known is not None else named) == "Mechanism":
+            return table.resolve(text, "Mechanism")
+    return None
 
 
 def _named_edition(
@@ -244,8 +262,12 @@ def _add_event(
         found.facts.append(Fact(event, "partOfSeries", series, evidence))
 
 
+def _last_series(found: Found) -> Entity | None:
+    return next((m.entity for m in reversed(found.mentions) if m.entity.cls == "Mechanism"), None)
+
+
 def _last_series_is_exercise(found: Found) -> bool:
-    series = next((m.entity for m in reversed(found.mentions) if m.entity.cls == "Mechanism"), None)
+    series = _last_series(found)
     return series is not None and _is_exercise_series(series)
 
 

@@ -18,6 +18,7 @@ from rdflib.namespace import XSD
 from graph.ingest.context import Sentence
 from graph.ingest.entities import ACTORS, EVENTS, FRAMEWORKS, Entity, EntityTable
 from graph.ingest.lexicon import ORDINAL_WORDS
+from graph.ingest.venues import later_phase, venues
 
 RuleFn = Callable[[Sentence], None]
 PLACES = {"Place"}
@@ -280,9 +281,11 @@ def place_and_time(s: Sentence) -> None:
 
 
 def _place_and_time(s: Sentence, event: Entity) -> None:
-    for place in s.args(PLACES):
+    for place in venues(s):  # graph/ingest/venues.py: signings' places, phases, descriptions
         s.add(event, "location", place, "place_and_time")
     days = [d for d in s.dates if d.precision == "day"]
+    if later_phase(s):
+        return
     named = any(m.entity is event for m in s.mentions)
     if days and (named or not s.find("signed", "arrived", "announced")):
         s.add(event, "startDate", days[0].literal(), "place_and_time")
