@@ -370,3 +370,103 @@ def test_a_unit_named_in_a_visitors_post_does_not_take_part() -> None:
     )
     assert ("21st edition of Exercise Yudh Abhyas", "participant", "Madras Regiment") in found
     assert ("21st edition of Exercise Yudh Abhyas", "participant", "7th Infantry Division") not in found
+
+
+FLEET = """
+@prefix dt: <https://w3id.org/defence-ties/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix org: <https://w3id.org/defence-ties/resource/organisation/> .
+org:jmsdf a dt:Organisation ; rdfs:label "Japan Maritime Self-Defense Force" .
+org:ran a dt:Organisation ; rdfs:label "Royal Australian Navy" .
+org:js-onami a dt:Organisation ; rdfs:label "JS Onami" ; dt:partOf org:jmsdf .
+org:js-kaga a dt:Organisation ; rdfs:label "JS Kaga" ; dt:partOf org:jmsdf .
+org:hmas-ballarat a dt:Organisation ; rdfs:label "HMAS Ballarat" ; dt:partOf org:ran .
+org:hmas-sirius a dt:Organisation ; rdfs:label "HMAS Sirius" .
+org:usn a dt:Organisation ; rdfs:label "US Navy" .
+org:uss-germantown a dt:Organisation ; rdfs:label "USS Germantown" ; dt:partOf org:usn .
+"""
+
+
+def exercise_participants(text: str) -> set[str]:
+    gazetteer = Gazetteer.from_graph(Graph().parse(data=FLEET, format="turtle"))
+    result = extract_text(text, published=date(2020, 11, 21), gazetteer=gazetteer)
+    return {f.obj.label for f in result.facts if f.predicate == "participant"}  # type: ignore[union-attr]
+
+
+def test_a_flagged_warship_brings_the_navy_the_gazetteer_gives_it() -> None:
+    found = exercise_participants(
+        "Exercise Malabar 2020 began off Visakhapatnam on 3 November. Opposite them were "
+        "Australia's frigate HMAS Ballarat, the Japanese guided-missile destroyer JS Onami and the US "
+        "Navy dock landing ship USS Germantown."
+    )
+    navies = {"Royal Australian Navy", "Japan Maritime Self-Defense Force", "US Navy"}
+    assert found == {"HMAS Ballarat", "JS Onami", "USS Germantown"} | navies
+
+
+def test_no_navy_is_guessed_for_an_unflagged_ship_or_one_the_gazetteer_does_not_place() -> None:
+    found = exercise_participants(
+        "Exercise Malabar 2020 began off Visakhapatnam on 3 November. Japan is represented by JS "
+        "Kaga, and Australia sent the Australian supply ship HMAS Sirius."
+    )
+    assert found == {"HMAS Sirius"}
+
+
+def test_chairs_with_long_appositive_posts_chair_the_edition_the_series_possessive_names() -> None:
+    result = extract_text(
+        "The India-US Joint Technical Group rarely makes headlines. Its 24th plenary was held in New "
+        "Delhi on 3 and 4 February 2026.\n\nThis year's plenary was co-chaired by Dr Ann Rao, DRDO's "
+        "Director General for Production Coordination and Services Interaction, and Bob Ray, "
+        "Assistant Secretary of War for Critical Technologies in the Office of the Under Secretary of "
+        "War for Research and Engineering.",
+        published=date(2026, 2, 9),
+    )
+    found = {(f.subject.label, f.predicate, getattr(f.obj, "label", str(f.obj))) for f in result.facts}
+    edition = "24th plenary"
+    assert {(edition, "chairedBy", "Ann Rao"), (edition, "chairedBy", "Bob Ray"),
+            (edition, "partOfSeries", "India-US Joint Technical Group"), (edition, "ordinal", "24")} <= found
+    assert ("Bob Ray", "affiliatedWith",
+            "Office of the Under Secretary of War for Research and Engineering") in found
+    titles = {e.label: e.titles for e in result.entities if e.cls == "Person"}
+    assert titles == {
+        "Ann Rao": {"Director General for Production Coordination and Services Interaction"},
+        "Bob Ray": {"Assistant Secretary of War for Critical Technologies"},
+    }
+
+
+def test_their_first_meeting_names_no_edition() -> None:
+    found = facts("The Defence Policy Group met in May. The ministers held their first meeting in June.",
+                  {"ordinal"})
+    assert found == set()
+
+
+def test_the_place_where_a_framework_was_signed_is_not_the_meetings() -> None:
+    found = facts(
+        "The 24th Joint Technical Group Plenary Meeting was held in New Delhi, in line with the "
+        "Framework for the India-US Major Defence Partnership signed in Kuala Lumpur in October 2025.",
+        {"location"},
+    )
+    assert {f[2] for f in found} == {"New Delhi"}
+
+
+def test_phases_give_their_edition_their_places_but_a_later_phase_gives_no_dates() -> None:
+    gazetteer = Gazetteer.load(ROOT / "data" / "gazetteer.ttl")
+    result = extract_text(
+        "The navies will begin the second phase of this year's Malabar exercise in the Bay of Bengal "
+        "on Tuesday, building on a first phase held off the Pacific island of Guam in August.",
+        published=date(2021, 10, 11),
+        gazetteer=gazetteer,
+    )
+    found = {(f.predicate, getattr(f.obj, "label", str(f.obj))) for f in result.facts
+             if f.subject.label == "Malabar 2021"}
+    assert {o for p, o in found if p == "location"} == {"Bay of Bengal", "Guam"}
+    assert not {p for p, _ in found if p in ("startDate", "endDate")}
+
+
+def test_units_of_another_exercise_named_beside_the_focus_do_not_take_part_in_it() -> None:
+    result = extract_text(
+        "The 16th edition of Exercise Vajra Prahar began at Bakloh. Separately, the Indian Army has "
+        "begun Exercise Dharma Guardian with the Japan Ground Self-Defense Force in Uttarakhand.",
+        published=date(2026, 1, 1),
+        gazetteer=Gazetteer.load(ROOT / "data" / "gazetteer.ttl"),
+    )
+    assert not [f for f in result.facts if f.predicate == "participant"]

@@ -15,16 +15,25 @@ from __future__ import annotations
 import itertools
 
 from rdflib import URIRef
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from graph.ingest.context import Sentence
 from graph.ingest.entities import Entity, EntityTable
 from graph.ingest.facts import Evidence, Fact, Mention
-from graph.ingest.lexicon import NATIONALITY, POST_COUNTRY, SHARED_POSTS, TITLE_WORDS
+from graph.ingest.lexicon import (
+    DEMONYMS,
+    NATIONALITY,
+    POST_COUNTRY,
+    SHARED_POSTS,
+    TITLE_WORDS,
+    VESSEL_TYPES,
+)
 from graph.ingest.rulebook import rule
 from graph.namespace import DT
 
 UNIT_WORDS = {"arm", "unit", "wing", "division", "subsidiary", "part", "branch"}
+ARTICLES = {"the", "a", "an", "and", "of", "by", "with"}
+SERVICES = {"navy", "force", "army", "marines", "corps", "guard"}
 
 
 @rule(
@@ -102,6 +111,55 @@ def bilateral_party(s: Sentence) -> None:
                 s.add(m.entity, "party", country, "bilateral_party")
 
 
+@rule(
+    "A warship named with its flag and type in a sentence about an exercise ('Japan's destroyer JS "
+    "Onami', 'the Australian frigate HMAS Ballarat') takes part, and so does the navy the gazetteer "
+    "says it belongs to; no navy is guessed when the gazetteer does not say.",
+    "Exercise Malabar 2020 began. Opposite them were the US destroyer USS John S. McCain and Japan's "
+    "destroyer JS Onami.",
+)  # ships are known from the gazetteer: tests/test_ingest_precision.py runs it with one
+def flagged_vessels(s: Sentence) -> None:
+    event = s.about_event() or s.focus
+    if event is None or event.cls != "Exercise" or s.speculative():
+        return
+    table: EntityTable = s.span.doc.user_data["table"]
+    for m in s.mentions:
+        if m.entity.cls == "Organisation" and _flag_before(s, m.start):
+            s.add(event, "participant", m.entity, "flagged_vessels")
+            navy = _service_of(m.entity, table)
+            if navy is not None:
+                s.add(event, "participant", navy, "flagged_vessels")
+
+
+def _flag_before(s: Sentence, start: int) -> bool:
+    """True when a ship type and a flag come before ``start``: "the US destroyer", "Japan's
+    frigate", "the US Navy dock landing ship"."""
+    doc, k = s.span.doc, start - 1
+    described = doc[max(s.span.start, start - 5) : start]  # "guided-missile destroyer", "supply ship"
+    while k > described.start and _describes(doc[k]):
+        k -= 1
+    if not VESSEL_TYPES & {t.lower_ for t in doc[k + 1 : start]}:
+        return False  # no ship type: "Japan is represented by JS Kaga" gives no flag
+    if doc[k].lower_ in DEMONYMS:
+        return True
+    owners = {m.end for m in s.mentions if m.entity.cls in ("Country", "Organisation")}
+    navies = {m.end for m in s.mentions if m.entity.label.split()[-1].lower() in SERVICES}
+    return (doc[k].lower_ in ("'s", "\u2019s") and k in owners) or k + 1 in navies  # "the US Navy ship"
+
+
+def _describes(token: Token) -> bool:
+    return token.text == "-" or (token.is_alpha and token.is_lower and token.lower_ not in ARTICLES)
+
+
+def _service_of(unit: Entity, table: EntityTable) -> Entity | None:
+    """The navy (or other armed service) the gazetteer says ``unit`` is part of."""
+    parent = table.gazetteer.graph.value(unit.iri, DT.partOf) if unit.known else None
+    entry = table.gazetteer.entries.get(parent) if isinstance(parent, URIRef) else None
+    if entry is None or entry.cls != "Organisation" or entry.label.split()[-1].lower() not in SERVICES:
+        return None
+    return table.resolve(entry.label, "Organisation")
+
+
 def _countries(s: Sentence) -> list[Entity]:
     table: EntityTable = s.span.doc.user_data["table"]
     return [table.resolve("India", "Country"), table.resolve("United States", "Country")]
@@ -117,7 +175,8 @@ def affiliations(doc: Doc, mentions: list[Mention], table: EntityTable) -> list[
         evidence = Evidence(sentence.start_char, sentence.end_char, "affiliation")
         post_mentions = [p for p in mentions[max(0, i - 3) : i] if p.role == "post" and _post_gap(doc, p, m)]
         post_mentions += _possessive_country(doc, mentions, i)
-        target = _post_target(post_mentions, m, table, doc) or _body_nearby(doc, mentions, i)
+        body = _appositive_post(doc, mentions, i)
+        target = _post_target(post_mentions, m, table, doc, body) or _body_nearby(doc, mentions, i)
         if target is not None:
             facts.append(Fact(m.entity, "affiliatedWith", target, evidence))
     return facts
@@ -145,6 +204,81 @@ def _possessive_country(doc: Doc, mentions: list[Mention], i: int) -> list[Menti
 POST_LINKS = {"from", "of", "at", "in", "with", "commanding"}
 
 
+def _appositive_post(doc: Doc, mentions: list[Mention], i: int) -> Entity | None:
+    """A post of any length in an apposition after a name becomes one of the person's titles; the
+    body it names is returned: "Dr Chandrika Kaushik, DRDO's Director General for Production
+    Coordination and Services Interaction," and "Michael Dodd, Assistant Secretary of War for
+    Critical Technologies in the Office of the Under Secretary of War". A list of names or of posts
+    ("Gen A, Air Chief Marshal B", "X, the Principal Scientific Adviser, the Secretary of ...") is
+    no apposition."""
+    person, k = mentions[i], mentions[i].end + 1
+    if k >= len(doc) or doc[k - 1].text != ",":
+        return None
+    if doc[k].lower_ in POST_LINKS:  # "Michael Dodd, from the Office of ..."
+        return _body_at(doc, mentions[i + 1 : i + 2], k + 1)
+    k += doc[k].lower_ == "the"
+    owner, start = _post_owner(doc, mentions[i + 1 : i + 2], k)
+    k = _post_end(doc, mentions[i + 1 :], start)
+    if k == start or _list_goes_on(doc, k):
+        return None
+    person.entity.titles.add(doc[start:k].text)
+    if owner is not None:
+        return owner
+    link = next((j for j in range(k, min(len(doc), k + 3)) if doc[j].lower_ not in POST_LINKS | {"the"}), k)
+    return _body_at(doc, [m for m in mentions[i + 1 :] if m.start == link], link) if link > k else None
+
+
+def _post_end(doc: Doc, following: list[Mention], start: int) -> int:
+    """Where a post starting at ``start`` ends (``start`` when there is none): capitalised words and
+    connectors, up to the next name."""
+    if start >= len(doc) or doc[start].lower_.rstrip(".") not in TITLE_WORDS or doc[start].is_lower:
+        return start
+    stops = {m.start: m for m in following}
+    k = start
+    while k < len(doc) and k not in stops and _post_word(doc, k):
+        k += 1
+    if k in stops and stops[k].entity.cls == "Person":
+        return start
+    while k > start and doc[k - 1].lower_ in POST_CONNECTORS:
+        k -= 1  # "Director General of the" before the body it names
+    return k
+
+
+def _post_owner(doc: Doc, following: list[Mention], k: int) -> tuple[Entity | None, int]:
+    # "DRDO's Director General": the body, and where the post starts
+    owner = next((m for m in following if m.start == k and m.entity.cls == "Organisation"), None)
+    end = owner.end if owner is not None else k + 1
+    if end < len(doc) and doc[end].lower_ in ("'s", "\u2019s"):
+        return (owner.entity if owner is not None else None), end + 1
+    return None, k
+
+
+def _body_at(doc: Doc, following: list[Mention], k: int) -> Entity | None:
+    k += k < len(doc) and doc[k].lower_ == "the"
+    return next((m.entity for m in following if m.start == k and m.entity.cls == "Organisation"), None)
+
+
+def _list_goes_on(doc: Doc, k: int) -> bool:
+    # "..., the Principal Scientific Adviser, the Secretary of the Department of ...": a list of posts
+    end = next((j for j in range(k, min(len(doc), k + 16)) if doc[j].text in ",.;"), None)
+    if end is None or doc[end].text != "," or end + 2 >= len(doc):
+        return False
+    nxt = doc[end + 1 + (doc[end + 1].lower_ in ("the", "a", "an"))]
+    return nxt.text[:1].isupper() and nxt.lower_ in TITLE_WORDS
+
+
+POST_CONNECTORS = {"of", "for", "and", "the", "&"}
+
+
+def _post_word(doc: Doc, k: int) -> bool:
+    # capitalised words, and connectors followed by one: "Secretary of War for Critical Technologies"
+    token = doc[k]
+    if token.text[:1].isupper() or token.text in "()&":
+        return True
+    nxt = doc[k + 1] if k + 1 < len(doc) else None
+    return token.lower_ in POST_CONNECTORS and nxt is not None and nxt.text[:1].isupper()
+
+
 def _body_nearby(doc: Doc, mentions: list[Mention], i: int) -> Entity | None:
     """The body in an apposition: "X, from the Office of ...", "X, Joint Secretary in the Ministry
     of Defence", or before a lower-case post: "GE chairman and chief executive X"."""
@@ -168,10 +302,12 @@ def _body_nearby(doc: Doc, mentions: list[Mention], i: int) -> Entity | None:
     return None
 
 
-def _post_target(posts: list[Mention], person: Mention, table: EntityTable, doc: Doc) -> Entity | None:
-    orgs = [p.entity for p in posts if p.entity.cls == "Organisation"]
-    if orgs:
-        return orgs[-1]
+def _post_target(
+    posts: list[Mention], person: Mention, table: EntityTable, doc: Doc, body: Entity | None = None
+) -> Entity | None:
+    orgs = [p.entity for p in posts if p.entity.cls == "Organisation"][-1:] + ([body] if body else [])
+    if orgs:  # a body the post names, else the body of an apposition, before any country
+        return orgs[0]
     countries = [p.entity for p in posts if p.entity.cls == "Country"]
     if countries:
         return countries[-1]
@@ -179,13 +315,18 @@ def _post_target(posts: list[Mention], person: Mention, table: EntityTable, doc:
         lowered = title.lower()
         first = lowered.split()[0] if lowered.split() else ""
         country = NATIONALITY.get(first) or next(
-            (c for post, c in POST_COUNTRY.items() if post in lowered), None
+            (c for post, c in POST_COUNTRY.items() if post in lowered and not _of_a_body(lowered, post)), None
         )
         if country is not None:
             return table.resolve("India" if country == "india" else "United States", "Country")
         if any(post in lowered for post in SHARED_POSTS):
             return _known_country(person.entity, table)
     return None
+
+
+def _of_a_body(title: str, post: str) -> bool:
+    # "President of The Asia Group" heads a body, not a country
+    return title.split(post, 1)[1].startswith((" of ", " at "))
 
 
 def _known_country(person: Entity, table: EntityTable) -> Entity | None:

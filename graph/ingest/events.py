@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span
 from graph.ingest.editions import describes, first_of_a_kind, series_before, series_noun
 from graph.ingest.entities import Entity, EntityTable
 from graph.ingest.facts import Evidence, Fact, Mention
-from graph.ingest.lexicon import MECHANISM_HEADS, MEETING_HEADS, ORDINAL_WORDS
+from graph.ingest.lexicon import MECHANISM_HEADS, MEETING_HEADS, ORDINAL_WORDS, class_for_head
 from graph.ingest.names import is_name_token, name_runs
 from graph.ingest.text import slugify
 
@@ -107,9 +107,15 @@ def _edition_of(doc: Doc, i: int, number: int, *, table: EntityTable, taken: set
             series = _series(series_span, table, found)
             _add_event(doc[i : series_span.end], number, series, table=table, taken=taken, found=found)
             return True
-    if doc[i + 1].lower_ not in ("edition", "iteration"):
-        return False  # "their first meeting" names no particular event
-    if not first_of_a_kind(doc, number, i + 2):
+    its = i > 0 and doc[i - 1].lower_ == "its"
+    # "The 14th meeting, co-chaired by ...": a numbered meeting of the series the text is about
+    numbered = i > 0 and doc[i - 1].lower_ == "the" and number > 1
+    if doc[i + 1].lower_ not in ("edition", "iteration") and not its and not numbered:
+        return False  # "their first meeting" names no particular event; "Its 24th plenary" does
+    if its:  # the series "its" stands for is the one named last
+        named = _series_named_before(doc, i, table, taken) or _last_series(found)
+        _add_event(doc[i : i + 2], number, named, table=table, taken=taken, found=found)
+    elif not first_of_a_kind(doc, number, i + 2):
         _defer(doc[i : i + 2], number, exercise=False, taken=taken, found=found)
     return True
 
@@ -179,6 +185,20 @@ def _by_series(edition: Span, series: str, event: Entity, table: EntityTable) ->
     if series.startswith("Exercise "):
         table.alias(event, f"{edition.text} of {series[len('Exercise ') :]}")
     return name
+
+
+def _series_named_before(doc: Doc, i: int, table: EntityTable, taken: set[int]) -> Entity | None:
+    """The series named last in this sentence or the one before ("The India-US Joint Technical
+    Group rarely makes headlines ... Its 24th plenary"), when the gazetteer or the text knows it."""
+    sentence = doc[i].sent
+    start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    for run_start, run_end in reversed(name_runs(doc[start:i], taken)):
+        text = doc[run_start:run_end].text
+        known = table.seen(text, "Mechanism") or table.gazetteer.lookup(text)
+        named = class_for_head([t.text for t in doc[run_start:run_end]]) if known is None else None
+        if (known.cls if known is not None else named) == "Mechanism":
+            return table.resolve(text, "Mechanism")
+    return None
 
 
 def _named_edition(
@@ -317,8 +337,12 @@ def _add_event(
     return event
 
 
+def _last_series(found: Found) -> Entity | None:
+    return next((m.entity for m in reversed(found.mentions) if m.entity.cls == "Mechanism"), None)
+
+
 def _last_series_is_exercise(found: Found) -> bool:
-    series = next((m.entity for m in reversed(found.mentions) if m.entity.cls == "Mechanism"), None)
+    series = _last_series(found)
     return series is not None and _is_exercise_series(series)
 
 

@@ -94,6 +94,17 @@ NATIONALITY = {
     "america's": "united-states",
     "india": "india",
 }
+# Flags of ships and units ("the Australian frigate", "Japan's destroyer"): demonym -> country slug.
+DEMONYMS = {
+    **{k: v for k, v in NATIONALITY.items() if not k.endswith("'s")},
+    "japanese": "japan", "australian": "australia", "british": "united-kingdom", "french": "france",
+}
+# What a warship is called before its name ("the destroyer INS Ranvijay", "the supply ship HMAS Sirius").
+VESSEL_TYPES = {
+    "destroyer", "frigate", "corvette", "cruiser", "carrier", "submarine", "tanker", "vessel", "ship",
+    "warship", "minesweeper", "oiler", "sloop",
+}
+
 # The last word of a name says what it is ("Indian Army", "Defence Policy Group").
 ORGANISATION_HEADS = {
     "ministry", "department", "agency", "organisation", "organization", "command", "army", "navy",

@@ -19,6 +19,7 @@ from graph.ingest.context import EVENT_VERBS, Sentence
 from graph.ingest.dates import DateValue
 from graph.ingest.entities import ACTORS, EVENTS, FRAMEWORKS, Entity, EntityTable
 from graph.ingest.lexicon import ORDINAL_WORDS, PERSONNEL_NOUNS
+from graph.ingest.venues import later_phase, venues
 
 RuleFn = Callable[[Sentence], None]
 PLACES = {"Place"}
@@ -291,6 +292,8 @@ def exercise_units(s: Sentence) -> None:
     event = s.about_event() or s.focus
     if event is None or event.cls != "Exercise" or s.speculative():
         return
+    if _other_exercise(s, event):
+        return
     doc = s.span.doc
     for m in s.mentions:
         # "commander of Pacific Air Forces", "Commanding-in-Chief of the IAF's Eastern Air Command":
@@ -299,6 +302,15 @@ def exercise_units(s: Sentence) -> None:
         if m.entity.cls == "Organisation" and not in_post and \
                 m.entity.label.lower().split()[-1] in MILITARY_UNITS:
             s.add(event, "participant", m.entity, "exercise_units")
+
+
+def _other_exercise(s: Sentence, event: Entity) -> bool:
+    # "the Army has begun Exercise Dharma Guardian with the Japan Ground Self-Defense Force": a
+    # sentence that does not name the event but names another exercise series speaks of that one.
+    if any(m.entity is event for m in s.mentions):
+        return False
+    series = [m.entity for m in s.mentions if m.entity.cls == "Mechanism"]
+    return any("exercise" in n.lower() for e in series for n in e.surfaces | {e.label})
 
 
 POST_HEADS = {"commander", "commanding", "chief", "head", "heads", "commands", "commandant"}
@@ -336,7 +348,7 @@ def event_places(s: Sentence, after: int | None = None, end: int | None = None) 
     for m in s.mentions:
         if m.entity.cls not in PLACES or (end is not None and m.start >= end):
             continue
-        k = _word_before(s, m.start)
+        k = _described_by(s, _word_before(s, m.start))
         joined = doc[k].lower_ in ("and", ",") and (k in ends or k - 1 in ends)
         cue = doc[k].lower_ in LOCATION_CUES or joined or (
             doc[k].lower_ == "to" and doc[k - 1].lower_ in ("visit", "trip")
@@ -345,6 +357,18 @@ def event_places(s: Sentence, after: int | None = None, end: int | None = None) 
             ends.add(m.end)
             found.append(m.entity)
     return list(dict.fromkeys(found))
+
+
+def _described_by(s: Sentence, k: int) -> int:
+    # "off the Pacific island of Guam", "in the port city of Visakhapatnam": the cue stands before
+    # the description; look past "of" and a lower-case noun to the words before them.
+    doc = s.span.doc
+    if doc[k].lower_ != "of" or k - 1 <= s.span.start or not doc[k - 1].is_lower:
+        return k
+    j = k - 1
+    while j > s.span.start and j > k - 5 and doc[j].lower_ not in LOCATION_CUES:
+        j -= 1
+    return j if doc[j].lower_ in LOCATION_CUES else k
 
 
 def _word_before(s: Sentence, start: int) -> int:
@@ -356,8 +380,14 @@ def _word_before(s: Sentence, start: int) -> int:
 
 
 def _place_and_time(s: Sentence, event: Entity, after: int | None = None) -> None:
+    # event_places: cued places outside other events' clauses; venues (graph/ingest/venues.py):
+    # not a signing's place nor a place that only describes another.
+    kept = venues(s)
     for place in event_places(s, after):
-        s.add(event, "location", place, "place_and_time")
+        if place in kept:
+            s.add(event, "location", place, "place_and_time")
+    if later_phase(s):
+        return  # a later phase's dates are not its edition's
     days = [d for d in s.dates if d.precision == "day"]
     when = days[0] if days else _event_month(s, event)
     named = any(m.entity is event for m in s.mentions)
