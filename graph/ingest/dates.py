@@ -43,6 +43,7 @@ SEP: dict[str, Any] = {"LOWER": {"IN": ["-", "–", "to", "and", "until", "till"
 COMMA: dict[str, Any] = {"ORTH": ",", "OP": "?"}
 OPT_YEAR: dict[str, Any] = {"TEXT": {"REGEX": YEAR_RE}, "OP": "?"}
 OPT_OF: dict[str, Any] = {"LOWER": "of", "OP": "?"}
+WEEKDAY: dict[str, Any] = {"LOWER": {"IN": list(WEEKDAYS)}}
 
 # Each pattern with the kind of phrase it is for.
 DATE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
@@ -55,7 +56,7 @@ DATE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "US style day: Oct. 31, 2025": [[MONTH, DAY, COMMA, OPT_YEAR]],
     "month and year: October 2025": [[MONTH, COMMA, YEAR]],
     "a year: in 2002": [[{"LOWER": {"IN": ["in", "since", "of"]}}, YEAR]],
-    "a weekday: on Thursday": [[{"LOWER": "on"}, {"LOWER": {"IN": list(WEEKDAYS)}}]],
+    "a weekday: on Thursday": [[{"LOWER": "on"}, WEEKDAY]],
 }
 
 
@@ -94,9 +95,40 @@ def _matcher() -> Matcher:
     return matcher
 
 
+# Every pattern holds a month, a year or a weekday (its anchor) and is at most this many tokens
+# long, so a match lies within that many tokens of an anchor: the Matcher, which tests every
+# pattern at every token it is given, need only be given the tokens around anchors.
+_LONGEST = max(len(p) for patterns in DATE_PATTERNS.values() for p in patterns)
+_ANCHORED = all(
+    any(spec is MONTH or spec is YEAR or spec is WEEKDAY for spec in p)
+    for patterns in DATE_PATTERNS.values()
+    for p in patterns
+)
+_MONTH_FORMS = set(MONTH_FORMS)
+_YEAR = re.compile(YEAR_RE)
+
+
+def _windows(doc: Doc | Span) -> list[tuple[int, int]]:
+    """Token ranges (merged) holding every match of the date patterns in ``doc``."""
+    if not _ANCHORED:
+        return [(0, len(doc))]
+    windows: list[tuple[int, int]] = []
+    for i, token in enumerate(doc):
+        text = token.text
+        if text in _MONTH_FORMS or token.lower_ in WEEKDAYS or _YEAR.search(text):
+            lo, hi = max(0, i - _LONGEST), min(len(doc), i + _LONGEST + 1)
+            if windows and lo <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], hi)
+            else:
+                windows.append((lo, hi))
+    return windows
+
+
 def find_dates(doc: Doc | Span, published: date | None) -> list[DateValue]:
     """Every date in ``doc`` (a document or a sentence), longest matches first, in text order."""
-    spans = filter_spans([doc[s:e] for _, s, e in _matcher()(doc)])
+    matcher = _matcher()
+    matches = [(lo + s, lo + e) for lo, hi in _windows(doc) for _, s, e in matcher(doc[lo:hi])]
+    spans = filter_spans([doc[s:e] for s, e in matches])
     found = []
     for span in sorted(spans, key=lambda sp: sp.start):
         value = _parse(span, published)
