@@ -10,6 +10,7 @@ Examples
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -60,8 +61,10 @@ def _apply_rules(doc: Doc, mentions: list[Mention], dates: list, published: date
     focus: Entity | None = None
     agreement: Entity | None = None
     facts: list[Fact] = []
+    starts = [m.start for m in mentions]  # sorted: mentions are in text order
     for sent in doc.sents:
-        inside = [m for m in mentions if sent.start <= m.start < sent.end and not m.role]
+        within = mentions[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+        inside = [m for m in within if not m.role]
         sentence = Sentence(
             sent,
             inside,

@@ -138,9 +138,9 @@ def _split_on_and(doc: Doc, start: int, end: int, table: EntityTable) -> list[tu
     # "Defence Minister Manohar Parrikar and US Defense Secretary Ashton Carter" is two names,
     # "Defence Research and Development Organisation" one: split where both sides stand alone.
     for k in range(start + 1, end - 1):
-        left, right = doc[start:k], doc[k + 1 : end]
         if doc[k].lower_ != "and":
             continue
+        left, right = doc[start:k], doc[k + 1 : end]
         if _two_names(left, right) or (
             _stands_alone(left, table)
             and (_stands_alone(right, table) or (len(right) >= 2 and looks_like_person_name(right)))
@@ -323,16 +323,20 @@ def _technology_cue(doc: Doc, start: int, end: int) -> bool:
 
 
 def _phrase_hits(doc: Doc, gazetteer: Gazetteer, allowed: range | list[int]) -> list[tuple[int, int, URIRef]]:
-    allowed_set = set(allowed)
     matcher, keys = _phrase_matcher(gazetteer)
     cache_key = f"phrase-hits-{id(gazetteer)}"
     if cache_key not in doc.user_data:  # the matcher runs once per document
         doc.user_data[cache_key] = [(key, s, e) for key, s, e in matcher(doc)]
-    hits = [
-        (s, e, key)
-        for key, s, e in doc.user_data[cache_key]
-        if s in allowed_set and all(i in allowed_set for i in range(s, e))
-    ]
+    cached = doc.user_data[cache_key]
+    if isinstance(allowed, range):  # the hits wholly inside it
+        hits = [(s, e, key) for key, s, e in cached if allowed.start <= s and e <= allowed.stop]
+    else:
+        allowed_set = set(allowed)
+        hits = [
+            (s, e, key)
+            for key, s, e in cached
+            if s in allowed_set and all(i in allowed_set for i in range(s, e))
+        ]
     return [(s, e, keys[key]) for s, e, key in _longest_first(hits)]
 
 
