@@ -84,7 +84,7 @@ def article_triples(
         _entity(triples, iri, entity)
     for fact in extraction.facts:
         obj = fact.obj.iri if isinstance(fact.obj, Entity) else fact.obj
-        triple = (fact.subject.iri, URIRef(_DT + fact.predicate), obj)
+        triple = (fact.subject.iri, _term(fact.predicate), obj)
         triples.append(triple)
         _evidence(triples, iri, triple, fact, extraction.text)
     return list(dict.fromkeys(triples))  # a graph is a set: the same triple twice is one
@@ -138,12 +138,12 @@ def _metadata(triples: list[Triple], node: URIRef, article: Article, ingested: d
 
 def _entity(triples: list[Triple], article: URIRef, entity: Entity) -> None:
     triples.append((article, _MENTIONS, entity.iri))
-    triples.append((entity.iri, _TYPE, URIRef(_DT + entity.cls)))
-    triples.append((entity.iri, _LABEL, Literal(entity.label)))
+    triples.append((entity.iri, _TYPE, _term(entity.cls)))
+    triples.append((entity.iri, _LABEL, _text(entity.label)))
     for surface in sorted(entity.surfaces - {entity.label}):
-        triples.append((entity.iri, _ALT_LABEL, Literal(surface)))
+        triples.append((entity.iri, _ALT_LABEL, _text(surface)))
     for title in sorted(entity.titles):
-        triples.append((entity.iri, _POST, Literal(title)))
+        triples.append((entity.iri, _POST, _text(title)))
 
 
 def _evidence(triples: list[Triple], article: URIRef, triple: Triple, fact: Fact, text: str) -> None:
@@ -164,7 +164,18 @@ def _evidence(triples: list[Triple], article: URIRef, triple: Triple, fact: Fact
     ]
 
 
-# Several facts share a sentence, offsets and rule names repeat: each literal is made once.
+# Several facts share a sentence, offsets and rule names repeat, and so do the names of the same
+# entities, classes and predicates from article to article: each term is made once.
+@lru_cache(maxsize=65536)
+def _text(value: str) -> Literal:
+    return Literal(value)
+
+
+@lru_cache(maxsize=256)
+def _term(name: str) -> URIRef:
+    return URIRef(_DT + name)
+
+
 @lru_cache(maxsize=4096)
 def _offset(value: int) -> Literal:
     return Literal(value, datatype=_COUNT)

@@ -90,6 +90,8 @@ class Sentence:
     previous: Sentence | None = field(default=None, repr=False)  # the sentence before, if any
     _words: list[str] | None = field(default=None, repr=False)
     facts: list[Fact] = field(default_factory=list)
+    _refers: bool | None = field(default=None, repr=False)  # words refer to an event (computed once)
+    _first: dict[str, int] | None = field(default=None, repr=False)  # first offset of each word
 
     def add(self, subject: Entity, predicate: str, obj: Entity | Literal, rule: str) -> None:
         """Record a fact this sentence states."""
@@ -120,15 +122,17 @@ class Sentence:
         named = [m.entity for m in self.mentions if m.entity.cls in EVENTS]
         if named:
             return named[0]
-        words = self.words()
-        refers = any(
-            w in EVENT_ANAPHORS and i > 0 and words[i - 1] in ("the", "this", "that", "its", "'s")
-            for i, w in enumerate(words)
-        )
-        starters = {"it", "they", "delegates", "discussions", "the", "training", "when", "officers"}
-        refers = refers or (bool(starters & set(words[:2])) and any(w in EVENT_VERBS for w in words[:8]))
-        refers = refers or _described_subject(self.span)
-        return self.focus if refers else None
+        if self._refers is None:  # the words never change; the focus may
+            words = self.words()
+            refers = any(
+                w in EVENT_ANAPHORS and i > 0 and words[i - 1] in ("the", "this", "that", "its", "'s")
+                for i, w in enumerate(words)
+            )
+            starters = {"it", "they", "delegates", "discussions", "the", "training", "when", "officers"}
+            self._refers = refers or (
+                bool(starters & set(words[:2])) and any(w in EVENT_VERBS for w in words[:8])
+            ) or _described_subject(self.span)
+        return self.focus if self._refers else None
 
     def recalls_other_event(self) -> bool:
         """True when the sentence opens on an earlier, unnamed edition ("The previous edition took
@@ -179,7 +183,9 @@ class Sentence:
 
     def find(self, *words: str) -> int | None:
         """Token index of the first of ``words`` in the sentence."""
-        for offset, word in enumerate(self.words()):
-            if word in words:
-                return self.span.start + offset
-        return None
+        if self._first is None:
+            self._first = {}
+            for offset, word in enumerate(self.words()):
+                self._first.setdefault(word, offset)
+        offsets = [self._first[word] for word in words if word in self._first]
+        return self.span.start + min(offsets) if offsets else None

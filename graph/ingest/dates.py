@@ -52,6 +52,7 @@ OPT_OF: dict[str, Any] = {"LOWER": "of", "OP": "?"}
 # "September last year": a year said relative to the published date.
 RELATIVE_YEARS = {"last": -1, "this": 0, "next": 1}
 RELATIVE: list[dict[str, Any]] = [{"LOWER": {"IN": list(RELATIVE_YEARS)}}, {"LOWER": "year"}]
+WEEKDAY: dict[str, Any] = {"LOWER": {"IN": list(WEEKDAYS)}}
 
 # Each pattern with the kind of phrase it is for.
 DATE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
@@ -69,7 +70,7 @@ DATE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         [MONTH, *RELATIVE],
     ],
     "a year: in 2002": [[{"LOWER": {"IN": ["in", "since", "of"]}}, YEAR]],
-    "a weekday: on Thursday": [[{"LOWER": "on"}, {"LOWER": {"IN": list(WEEKDAYS)}}]],
+    "a weekday: on Thursday": [[{"LOWER": "on"}, WEEKDAY]],
 }
 
 
@@ -110,9 +111,40 @@ def _matcher() -> Matcher:
     return matcher
 
 
+# Every pattern holds a month, a year or a weekday (its anchor) and is at most this many tokens
+# long, so a match lies within that many tokens of an anchor: the Matcher, which tests every
+# pattern at every token it is given, need only be given the tokens around anchors.
+_LONGEST = max(len(p) for patterns in DATE_PATTERNS.values() for p in patterns)
+_ANCHORED = all(
+    any(spec is MONTH or spec is YEAR or spec is WEEKDAY for spec in p)
+    for patterns in DATE_PATTERNS.values()
+    for p in patterns
+)
+_MONTH_FORMS = set(MONTH_FORMS)
+_YEAR = re.compile(YEAR_RE)
+
+
+def _windows(doc: Doc | Span) -> list[tuple[int, int]]:
+    """Token ranges (merged) holding every match of the date patterns in ``doc``."""
+    if not _ANCHORED:
+        return [(0, len(doc))]
+    windows: list[tuple[int, int]] = []
+    for i, token in enumerate(doc):
+        text = token.text
+        if text in _MONTH_FORMS or token.lower_ in WEEKDAYS or _YEAR.search(text):
+            lo, hi = max(0, i - _LONGEST), min(len(doc), i + _LONGEST + 1)
+            if windows and lo <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], hi)
+            else:
+                windows.append((lo, hi))
+    return windows
+
+
 def find_dates(doc: Doc | Span, published: date | None) -> list[DateValue]:
     """Every date in ``doc`` (a document or a sentence), longest matches first, in text order."""
-    spans = filter_spans([doc[s:e] for _, s, e in _matcher()(doc)])
+    matcher = _matcher()
+    matches = [(lo + s, lo + e) for lo, hi in _windows(doc) for _, s, e in matcher(doc[lo:hi])]
+    spans = filter_spans([doc[s:e] for s, e in matches])
     found = []
     for span in sorted(spans, key=lambda sp: sp.start):
         value = _parse(span, published)

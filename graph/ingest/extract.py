@@ -10,6 +10,7 @@ Examples
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -68,8 +69,10 @@ def _apply_rules(doc: Doc, mentions: list[Mention], dates: list, published: date
     agreement: Entity | None = None
     facts: list[Fact] = []
     previous: Sentence | None = None
+    starts = [m.start for m in mentions]  # sorted: mentions are in text order
     for sent in doc.sents:
-        inside = [m for m in mentions if sent.start <= m.start < sent.end and not m.role]
+        within = mentions[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+        inside = [m for m in within if not m.role]
         sentence = Sentence(
             sent,
             inside,
@@ -102,11 +105,13 @@ def _dateline(doc: Doc, mention: Mention) -> Mention:
     >>> _dateline(doc, Mention(0, 2, Entity(URIRef("urn:x"), "Place", "New Delhi"))).role
     'dateline'
     """
-    span = doc[mention.start : mention.end]
+    if mention.entity.cls != "Place":  # the cheap tests first: most mentions stop here
+        return mention
     at_line_start = mention.start == 0 or "\n" in doc[mention.start - 1].text_with_ws
-    upper = all(t.text.isupper() or not t.is_alpha for t in span)
     followed = mention.end < len(doc) and doc[mention.end].text in (",", ":")
-    if at_line_start and upper and followed and mention.entity.cls == "Place":
+    if not (at_line_start and followed):
+        return mention
+    if all(t.text.isupper() or not t.is_alpha for t in doc[mention.start : mention.end]):
         return Mention(mention.start, mention.end, mention.entity, "dateline")
     return mention
 

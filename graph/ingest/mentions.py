@@ -23,7 +23,6 @@ from functools import lru_cache
 from rdflib import URIRef
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from graph.ingest.entities import Entity, EntityTable
 from graph.ingest.facts import Mention
@@ -176,9 +175,9 @@ def _split_on_and(doc: Doc, start: int, end: int, table: EntityTable) -> list[tu
     # "Defence Minister Manohar Parrikar and US Defense Secretary Ashton Carter" is two names,
     # "Defence Research and Development Organisation" one: split where both sides stand alone.
     for k in range(start + 1, end - 1):
-        left, right = doc[start:k], doc[k + 1 : end]
         if doc[k].lower_ != "and":
             continue
+        left, right = doc[start:k], doc[k + 1 : end]
         if _two_names(left, right) or (
             _stands_alone(left, table)
             and (_stands_alone(right, table) or (len(right) >= 2 and looks_like_person_name(right)))
@@ -398,17 +397,33 @@ def _technology_cue(doc: Doc, start: int, end: int) -> bool:
 
 
 def _phrase_hits(doc: Doc, gazetteer: Gazetteer, allowed: range | list[int]) -> list[tuple[int, int, URIRef]]:
-    allowed_set = set(allowed)
     matcher, keys = _phrase_matcher(gazetteer)
     cache_key = f"phrase-hits-{id(gazetteer)}"
     if cache_key not in doc.user_data:  # the matcher runs once per document
         doc.user_data[cache_key] = [(key, s, e) for key, s, e in matcher(doc)]
-    spans = [
-        Span(doc, s, e, label=key)
-        for key, s, e in doc.user_data[cache_key]
-        if s in allowed_set and all(i in allowed_set for i in range(s, e))
-    ]
-    return [(sp.start, sp.end, keys[sp.label]) for sp in filter_spans(spans)]
+    cached = doc.user_data[cache_key]
+    if isinstance(allowed, range):  # the hits wholly inside it
+        hits = [(s, e, key) for key, s, e in cached if allowed.start <= s and e <= allowed.stop]
+    else:
+        allowed_set = set(allowed)
+        hits = [
+            (s, e, key)
+            for key, s, e in cached
+            if s in allowed_set and all(i in allowed_set for i in range(s, e))
+        ]
+    return [(s, e, keys[key]) for s, e, key in _longest_first(hits)]
+
+
+def _longest_first(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    # spacy.util.filter_spans on (start, end, key) tuples: no Span object made for each hit.
+    ordered = sorted(hits, key=lambda hit: (hit[1] - hit[0], -hit[0]), reverse=True)
+    kept: list[tuple[int, int, int]] = []
+    seen: set[int] = set()
+    for start, end, key in ordered:
+        if start not in seen and end - 1 not in seen:
+            kept.append((start, end, key))
+            seen.update(range(start, end))
+    return sorted(kept, key=lambda hit: hit[0])
 
 
 @lru_cache(maxsize=4)

@@ -38,6 +38,8 @@ def is_name_token(token: Token) -> bool:
 
 def _starts_name(doc: Doc, i: int) -> bool:
     token = doc[i]
+    if not token.like_num and not is_name_token(token):
+        return False  # what every test below would conclude, found without them
     if token.lower_ in STOP_CAPITALS or (token.lower_ in PERSONNEL_NOUNS and _of_follows(doc, i)):
         return False
     if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and doc[i - 2].is_lower:

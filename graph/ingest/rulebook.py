@@ -262,21 +262,21 @@ MILITARY_UNITS = {
     ("24th Joint Technical Group Plenary Meeting", "participant", "Department of State"),
 )
 def participants(s: Sentence) -> None:
-    after = next((t.i for t in s.span if t.lower_ in PARTICIPATION_AFTER), None)
+    after = s.find(*PARTICIPATION_AFTER)
     if after is not None and s.span.doc[after].lower_ == "between" and s.about_event() is None:
         after = None  # "exchanges between X and Y" are not the meeting's participants
     event = s.about_event() or s.focus
     if event is None:
         return
     found = s.args(ACTORS - {"Country"}, start=after) if after is not None and not s.hedged(after) else []
-    for before in (t.i for t in s.span if t.lower_ in PARTICIPATION_BEFORE):
+    words, first = s.words(), s.span.start
+    for before in (first + k for k, w in enumerate(words) if w in PARTICIPATION_BEFORE):
         if not s.hedged(before):
             found += s.args({"Person"}, end=before)[-1:]
-    took = next((t.i for t in s.span if t.lower_ in TOOK_PART and t.i > s.span.start), None)
+    took = next((first + k for k, w in enumerate(words) if w in TOOK_PART and k > 0), None)
     if took is not None and not s.hedged(took):
-        clause = max(
-            [t.i for t in s.span if t.i < took and t.lower_ in ("which", "where", ";")] or [s.span.start]
-        )
+        clauses = [first + k for k, w in enumerate(words[: took - first]) if w in ("which", "where", ";")]
+        clause = max(clauses or [first])
         found += s.args(ACTORS - {"Country"}, start=clause, end=took)
     for actor in found:
         s.add(event, "participant", actor, "participants")

@@ -120,7 +120,7 @@ class GraphWriter(Generic[Tag]):
     # -- in the writer thread ---------------------------------------------------------------------
     def _add_new(self, graphs: list[tuple[str, bytes]]) -> Errors:
         try:
-            self._store.post_quads(b"".join(_as_quads(iri, body) for iri, body in graphs))
+            self._store.post_quads(b"".join(as_quads(iri, body) for iri, body in graphs))
         except TiesError:
             # The engine loads a request in one transaction, so none of the batch was stored:
             # write each graph alone to name the failing one and store the others.
@@ -142,5 +142,10 @@ def _one_triple_a_line(body: bytes) -> bool:
     return body.endswith(b" .\n") and body.count(b"\n") == body.count(b" .\n")
 
 
-def _as_quads(graph_iri: str, body: bytes) -> bytes:
+def as_quads(graph_iri: str, body: bytes) -> bytes:
+    """An N-Triples document of ours (one triple a line) as N-Quads in ``graph_iri``.
+
+    >>> as_quads("urn:g", b"<urn:a> <urn:b> <urn:c> .\\n")
+    b'<urn:a> <urn:b> <urn:c> <urn:g> .\\n'
+    """
     return body.replace(b" .\n", f" <{graph_iri}> .\n".encode())
