@@ -297,3 +297,59 @@ def test_a_post_in_apposition_is_a_title_and_names_the_body() -> None:
     found = {(f.subject.label, f.predicate, getattr(f.obj, "label", "")) for f in result.facts}
     assert ("Ken Sato", "affiliatedWith", "Escort Flotilla Command") in found
     assert ("Mary Rowe", "affiliatedWith", "United States") in found
+
+
+# Round two of issue #3: kinds of phrasing from articles nobody here had seen.
+SERIES_AND_BASES_TTL = """
+@prefix dt: <https://w3id.org/defence-ties/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix m: <https://w3id.org/defence-ties/resource/mechanism/> .
+@prefix p: <https://w3id.org/defence-ties/resource/place/> .
+@prefix n: <https://w3id.org/defence-ties/resource/person/> .
+m:red-flag a dt:Mechanism ; rdfs:label "Red Flag" ; skos:altLabel "Exercise Red Flag" .
+p:jodhpur a dt:Place ; rdfs:label "Jodhpur" .
+p:rajasthan a dt:Place ; rdfs:label "Rajasthan" .
+p:afs-kumar a dt:Place ; rdfs:label "Air Force Station Lalit Kumar" ; skos:altLabel "Phalodi" .
+n:lalit-kumar a dt:Person ; rdfs:label "Lalit Kumar" .
+"""
+
+
+Nodes = set[tuple[str, str]]
+Triples = set[tuple[str, str, str]]
+
+
+def known_facts(text: str, published: date = date(2026, 3, 9)) -> tuple[Nodes, Triples]:
+    gazetteer = Gazetteer.from_graph(Graph().parse(data=SERIES_AND_BASES_TTL, format="turtle"))
+    result = extract_text(text, published=published, gazetteer=gazetteer)
+    nodes = {(e.cls, e.label) for e in result.entities}
+    found = {
+        (f.subject.label, f.predicate, f.obj.label if isinstance(f.obj, Entity) else str(f.obj))
+        for f in result.facts
+    }
+    return nodes, found
+
+
+def test_a_known_series_and_a_year_is_that_years_edition_and_it_is_the_nth_edition_of_it() -> None:
+    nodes, found = known_facts(
+        "JODHPUR, Mar 9 - Pilots of the two air forces are halfway through Red Flag 2026, a "
+        "two-week air exercise flown from the air base at Jodhpur between March 2 and 13. It is "
+        "the sixth edition of the series. The series began in 2009 with a first detachment at Phalodi."
+    )
+    assert ("Exercise", "Red Flag 2026") in nodes
+    assert not {label for cls, label in nodes if "sixth" in label}
+    edition = {(p, o) for s, p, o in found if s == "Red Flag 2026"}
+    assert edition == {("partOfSeries", "Red Flag"), ("ordinal", "6"), ("location", "Jodhpur"),
+                       ("startDate", "2026-03-02"), ("endDate", "2026-03-13")}
+
+
+def test_a_persons_name_in_a_list_of_bases_is_a_place() -> None:
+    nodes, _ = known_facts(
+        "The jets fly from the air bases at Jodhpur and Lalit Kumar (Phalodi) in Rajasthan. Reserve "
+        "aircraft wait at the stations at Jodhpur and Lalit Kumar."
+    )
+    assert ("Person", "Lalit Kumar") not in nodes
+    assert ("Place", "Air Force Station Lalit Kumar") in nodes
+    # a list that is not one of sites keeps the person
+    nodes, _ = known_facts("The talks in Jodhpur and Lalit Kumar's speech drew attention.")
+    assert ("Person", "Lalit Kumar") in nodes

@@ -74,6 +74,8 @@ EVENT_VERBS = {
 
 # "The previous edition took place at Auli": another edition than the one the article is about.
 RECALL_WORDS = {"previous", "preceding", "last", "earlier", "prior", "past", "first"}
+# "The series began in 2004 with fighter training at Gwalior": the series' start, not this edition.
+INCEPTION_WORDS = {"began", "begun", "started", "launched", "inaugurated", "dates"}
 
 
 @dataclass
@@ -119,12 +121,17 @@ class Sentence:
 
     def recalls_other_event(self) -> bool:
         """True when the sentence opens on an earlier, unnamed edition ("The previous edition took
-        place at Auli", "The first round took place in New Delhi") rather than the one in focus.
+        place at Auli", "The first round took place in New Delhi") or on the start of the series
+        ("The series began in 2004 at Gwalior") rather than the edition in focus.
 
         "first" only recalls when the event in focus is not itself the first.
         """
         if any(m.entity.cls in EVENTS for m in self.mentions):
             return False
+        if "series" in self.words()[:4] and INCEPTION_WORDS & set(self.words()) and self.dates and all(
+            d.precision == "year" for d in self.dates
+        ):
+            return True
         words = self.words()[:6]
         for i, word in enumerate(words[:-1]):
             if word in RECALL_WORDS and words[i + 1] in EVENT_ANAPHORS:

@@ -20,7 +20,9 @@ import graph.ingest.actors as actor_rules
 import graph.ingest.editions  # registers the edition rules
 import graph.ingest.meetings  # registers the meeting rules
 import graph.ingest.signing  # noqa: F401  (registers the signing rules)
+from graph.ingest import edition_names, place_lists
 from graph.ingest.context import Sentence
+from graph.ingest.datelines import without_dateline
 from graph.ingest.dates import find_dates
 from graph.ingest.entities import EVENTS, Entity, EntityTable
 from graph.ingest.events import find_events
@@ -51,10 +53,14 @@ def extract_text(
     taken = {
         t.i for d in dates for t in doc.char_span(d.start_char, d.end_char, alignment_mode="expand") or []
     }
+    dates = without_dateline(doc, dates)  # still taken: "Aug 5" in a dateline names no place
     events = find_events(doc, table, taken)
     mentions = sorted(events.mentions + find_mentions(doc, table, taken), key=lambda m: (m.start, m.end))
     mentions = [_dateline(doc, m) for m in mentions]
-    facts = list(events.facts) + actor_rules.affiliations(doc, mentions, table)
+    mentions = place_lists.places_in_lists(doc, mentions, table)
+    mentions, dated = edition_names.dated_editions(doc, mentions, table)
+    mentions, facts = edition_names.edition_anaphors(doc, mentions, list(events.facts) + dated, table)
+    facts += actor_rules.affiliations(doc, mentions, table)
     facts += _apply_rules(doc, mentions, dates, published)
     return Extraction(text, list(table.entities.values()), _unique(facts))
 

@@ -1,0 +1,90 @@
+"""Names in a list of places are places, even when a person has the same name.
+
+Part of the rule catalogue, run on the mentions before the sentence rules. Bases and stations are
+often named after people ("Air Force Station Arjan Singh", "Camp Lejeune"), so a person's name
+can stand for a place:
+
+* "Arjan Singh (Panagarh)": a name followed by a place in parentheses is that place;
+* "the air force stations at Kalaikunda and Arjan Singh": a name joined by "and" or a comma to a
+  place after "at"/"in"/"from" is a place of the same list.
+
+Examples
+--------
+>>> from rdflib import Graph
+>>> from graph.ingest.extract import extract_text
+>>> from graph.ingest.gazetteer import Gazetteer
+>>> known = Gazetteer.from_graph(Graph().parse(format="turtle", data='''
+...     <https://w3id.org/defence-ties/resource/person/lalit-kumar>
+...     a <https://w3id.org/defence-ties/ontology#Person> ;
+...     <http://www.w3.org/2000/01/rdf-schema#label> "Lalit Kumar" .
+...     <https://w3id.org/defence-ties/resource/place/jodhpur>
+...     a <https://w3id.org/defence-ties/ontology#Place> ;
+...     <http://www.w3.org/2000/01/rdf-schema#label> "Jodhpur" .'''))
+>>> result = extract_text("The jets flew from the air bases at Jodhpur and Lalit Kumar.", gazetteer=known)
+>>> sorted((e.cls, e.label) for e in result.entities if "Kumar" in e.label)
+[('Place', 'Lalit Kumar')]
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from graph.ingest.entities import EntityTable
+from graph.ingest.facts import Mention
+
+LIST_CUES = {"at", "in", "from", "near"}
+# "the air force stations at X and Y": only a list governed by a noun for sites is one of places
+# ("talks in Delhi and Rajnath Singh said" is not).
+SITE_NOUNS = {
+    "station", "stations", "base", "bases", "airbase", "airbases", "airfield", "airfields", "port",
+    "ports", "cantonment", "cantonments", "camp", "camps", "ranges", "locations", "sites", "venues",
+}
+JOINS = {"and", ",", "or"}
+
+
+def places_in_lists(doc: Doc, mentions: list[Mention], table: EntityTable) -> list[Mention]:
+    """Person mentions that are members of a list of places become place mentions."""
+    out = list(mentions)
+    for index, m in enumerate(out):
+        if m.entity.cls != "Person" or m.role:
+            continue
+        bracketed = _bracketed_place(doc, out, index, table)
+        if bracketed is not None:
+            place = table.resolve(doc[bracketed.start : bracketed.end].text, "Place")
+            out[index] = Mention(m.start, m.end, place)
+            out[index + 1] = Mention(bracketed.start, bracketed.end, place)
+            table.alias(place, doc[m.start : m.end].text)
+        elif _listed_with_place(doc, out, index):
+            out[index] = Mention(m.start, m.end, table.resolve(doc[m.start : m.end].text, "Place"))
+        else:
+            continue
+        if not any(other.entity is m.entity for other in out):
+            table.entities.pop(m.entity.iri, None)
+    return out
+
+
+def _bracketed_place(doc: Doc, mentions: list[Mention], index: int, table: EntityTable) -> Mention | None:
+    # "Arjan Singh (Panagarh)": the bracketed name is a place (the mention may already be aliased
+    # to the person, as an acronym in brackets is)
+    m = mentions[index]
+    after = mentions[index + 1] if index + 1 < len(mentions) else None
+    if after is None or m.end >= len(doc) or doc[m.end].text != "(":
+        return None
+    known = table.gazetteer.lookup(doc[after.start : after.end].text)
+    if after.entity.cls != "Place" and (known is None or known.cls != "Place"):
+        return None
+    closes = after.end < len(doc) and doc[after.end].text == ")"
+    return after if after.start == m.end + 1 and closes else None
+
+
+def _listed_with_place(doc: Doc, mentions: list[Mention], index: int) -> bool:
+    # "stations at Kalaikunda, Hasimara and Arjan Singh": places joined by "and"/"," back to the cue
+    start = mentions[index].start
+    for before in reversed(mentions[:index]):
+        if before.entity.cls != "Place" or before.end != start - 1 or doc[start - 1].lower_ not in JOINS:
+            break
+        start = before.start
+        cue = start - 1
+        if cue > 0 and doc[cue].lower_ in LIST_CUES:
+            return bool(SITE_NOUNS & {t.lower_ for t in doc[max(0, cue - 3) : cue]})
+    return False
