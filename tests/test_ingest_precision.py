@@ -353,3 +353,69 @@ def test_a_persons_name_in_a_list_of_bases_is_a_place() -> None:
     # a list that is not one of sites keeps the person
     nodes, _ = known_facts("The talks in Jodhpur and Lalit Kumar's speech drew attention.")
     assert ("Person", "Lalit Kumar") in nodes
+
+
+def test_a_post_in_apposition_names_the_body_and_a_one_service_rank_the_service() -> None:
+    found = facts(
+        "The squadron is led by Major Ann Kerr, commander of the 44th Fighter Group. Air Vice Marshal "
+        "Ravi Menon, the Chief of the Air Staff, visited Pune. He met Air Marshal Om Rao, Air Officer "
+        "Commanding-in-Chief of Western Air Command, and Vice Admiral Ken Sato.",
+        {"affiliatedWith"},
+    )
+    assert found == {("Ann Kerr", "affiliatedWith", "44th Fighter Group"),
+                     ("Ravi Menon", "affiliatedWith", "Indian Air Force"),
+                     ("Om Rao", "affiliatedWith", "Western Air Command")}
+
+
+def test_a_unit_of_its_parent_is_two_bodies_and_a_posts_body_no_participant() -> None:
+    result = extract_text(
+        "Jets of the 35th Fighter Squadron of the Ohio Air National Guard joined the 5th edition of "
+        "Exercise Red Sky at Jodhpur on 2 March 2026. They were received by Air Marshal Om Rao, Air "
+        "Officer Commanding-in-Chief of Western Air Command.",
+        published=date(2026, 3, 9),
+    )
+    orgs = {e.label for e in result.entities if e.cls == "Organisation"}
+    assert {"35th Fighter Squadron", "Ohio Air National Guard"} <= orgs
+    assert not {o for o in orgs if " of the " in o}
+    found = {(f.subject.label, f.predicate, getattr(f.obj, "label", "")) for f in result.facts}
+    assert ("35th Fighter Squadron", "partOf", "Ohio Air National Guard") in found
+    assert not {t for t in found if t[1] == "participant" and t[2] == "Western Air Command"}
+
+
+def test_held_talks_with_is_a_meeting_a_courtesy_call_is_not() -> None:
+    found = facts(
+        "Foreign Minister Ana Lopez held talks with Defence Minister Ravi Rao in Madrid on Monday. On "
+        "Tuesday she called on Prime Minister Jan Berg in Oslo on 6 January 2026.",
+        {"participant", "location", "startDate"},
+    )
+    meeting = "Meeting of Ana Lopez and Ravi Rao"
+    assert found == {(meeting, "participant", "Ana Lopez"), (meeting, "participant", "Ravi Rao"),
+                     (meeting, "location", "Madrid"), (meeting, "startDate", "2025-12-29")}
+
+
+def test_institutes_the_pentagon_and_hyphenated_regions() -> None:
+    gazetteer = Gazetteer.load(ROOT / "data" / "gazetteer.ttl")
+    result = extract_text(
+        "The Pentagon sent a team to the Institute for Defence Studies and Analyses and to the Institute "
+        "for Maritime Studies and Research to discuss the Asia-Pacific.",
+        gazetteer=gazetteer,
+    )
+    nodes = {(e.cls, e.label) for e in result.entities}
+    assert nodes == {
+        ("Organisation", "Department of War"),
+        ("Organisation", "Manohar Parrikar Institute for Defence Studies and Analyses"),
+        ("Organisation", "Institute for Maritime Studies and Research"),
+    }
+    result = extract_text("The annex was signed at the Pentagon on 3 May 2026.", gazetteer=gazetteer)
+    assert {(e.cls, e.label) for e in result.entities} == {("Place", "Pentagon building")}
+
+
+def test_the_phases_of_the_exercise_in_focus_are_its_places() -> None:
+    found = facts(
+        "The 6th edition of Exercise Red Sky opened at Jodhpur on 2 March 2026.\n\nThe ground phase "
+        "at Jodhpur will be followed by a sea phase in the Arabian Sea.",
+        {"location", "startDate"},
+    )
+    edition = "6th edition of Exercise Red Sky"
+    assert found == {(edition, "location", "Jodhpur"), (edition, "location", "Arabian Sea"),
+                     (edition, "startDate", "2026-03-02")}

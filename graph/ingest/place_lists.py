@@ -6,7 +6,11 @@ can stand for a place:
 
 * "Arjan Singh (Panagarh)": a name followed by a place in parentheses is that place;
 * "the air force stations at Kalaikunda and Arjan Singh": a name joined by "and" or a comma to a
-  place after "at"/"in"/"from" is a place of the same list.
+  place after "at"/"in"/"from" is a place of the same list;
+* "signed at the Pentagon": a body named after its building ("the Pentagon said") is the building
+  after "at", "inside", "outside", when the gazetteer knows the building ("Pentagon building");
+* "the Asia-Pacific": a place name is matched whole or not at all, never as one half of a
+  hyphenated compound ("Pacific" in "Asia-Pacific" is not the Pacific Ocean).
 
 Examples
 --------
@@ -44,7 +48,10 @@ JOINS = {"and", ",", "or"}
 
 def places_in_lists(doc: Doc, mentions: list[Mention], table: EntityTable) -> list[Mention]:
     """Person mentions that are members of a list of places become place mentions."""
-    out = list(mentions)
+    out = [m for m in mentions if not _half_of_compound(doc, m)]
+    out = [_building(doc, m, table) for m in out]
+    for dropped in {m.entity for m in mentions} - {m.entity for m in out}:
+        table.entities.pop(dropped.iri, None)
     for index, m in enumerate(out):
         if m.entity.cls != "Person" or m.role:
             continue
@@ -61,6 +68,31 @@ def places_in_lists(doc: Doc, mentions: list[Mention], table: EntityTable) -> li
         if not any(other.entity is m.entity for other in out):
             table.entities.pop(m.entity.iri, None)
     return out
+
+
+BUILDING_CUES = {"at", "inside", "outside"}
+
+
+def _building(doc: Doc, m: Mention, table: EntityTable) -> Mention:
+    # "signed at the Pentagon": the building the department is named after
+    k = m.start - 1 - (m.start > 0 and doc[m.start - 1].lower_ == "the")
+    if m.entity.cls != "Organisation" or k < 0 or doc[k].lower_ not in BUILDING_CUES:
+        return m
+    known = table.gazetteer.lookup(f"{doc[m.start : m.end].text} building")
+    if known is None or known.cls != "Place":
+        return m
+    place = table.resolve(known.label, "Place")
+    table.alias(place, doc[m.start : m.end].text)
+    return Mention(m.start, m.end, place, m.role)
+
+
+def _half_of_compound(doc: Doc, m: Mention) -> bool:
+    # "Asia-Pacific": a hyphen joined to the name on either side, with no space
+    before = m.start >= 2 and doc[m.start - 1].text == "-" and not doc[m.start - 2].whitespace_
+    after = m.end + 1 < len(doc) and doc[m.end].text == "-" and not doc[m.end - 1].whitespace_
+    return m.entity.cls == "Place" and (
+        (before and not doc[m.start - 1].whitespace_) or (after and not doc[m.end].whitespace_)
+    )
 
 
 def _bracketed_place(doc: Doc, mentions: list[Mention], index: int, table: EntityTable) -> Mention | None:

@@ -19,6 +19,7 @@ from graph.ingest.context import EVENT_VERBS, Sentence
 from graph.ingest.dates import DateValue
 from graph.ingest.entities import ACTORS, EVENTS, FRAMEWORKS, Entity, EntityTable
 from graph.ingest.lexicon import ORDINAL_WORDS, PERSONNEL_NOUNS
+from graph.ingest.posts import post_body
 
 RuleFn = Callable[[Sentence], None]
 PLACES = {"Place"}
@@ -291,8 +292,9 @@ def exercise_units(s: Sentence) -> None:
     event = s.about_event() or s.focus
     if event is None or event.cls != "Exercise" or s.speculative():
         return
+    posts = {m.entity for m in s.mentions if post_body(s.span.doc, m.start)}  # "X, commander of Y"
     for actor in s.args({"Organisation"}):
-        if actor.label.lower().split()[-1] in MILITARY_UNITS:
+        if actor.label.lower().split()[-1] in MILITARY_UNITS and actor not in posts:
             s.add(event, "participant", actor, "exercise_units")
 
 
