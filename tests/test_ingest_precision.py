@@ -341,6 +341,10 @@ def test_a_known_series_and_a_year_is_that_years_edition_and_it_is_the_nth_editi
     edition = {(p, o) for s, p, o in found if s == "Red Flag 2026"}
     assert edition == {("partOfSeries", "Red Flag"), ("ordinal", "6"), ("location", "Jodhpur"),
                        ("startDate", "2026-03-02"), ("endDate", "2026-03-13")}
+    # "the second edition to be held at Jodhpur" counts only some editions: not this one's ordinal
+    _, found = known_facts("Pilots are halfway through Red Flag 2026, an air exercise at Jodhpur. It is "
+                           "the second edition to be held at Jodhpur.")
+    assert ("Red Flag 2026", "ordinal", "2") not in found
 
 
 def test_a_persons_name_in_a_list_of_bases_is_a_place() -> None:

@@ -18,8 +18,19 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from graph.ingest.dates import DateValue
+from graph.ingest.rulebook import rule
 
 DATELINE_ENDS = {"-", "--", "–", "—", ":"}
+
+
+@rule(
+    "The date of a dateline ('GOA, Mar 6 -') is when the report was filed, not the event's date.",
+    "GOA, Mar 6 - The 5th edition of Exercise Konkan was held at Goa from March 3 to 14, 2026.",
+    ("5th edition of Exercise Konkan", "startDate", "2026-03-03"),
+    ("5th edition of Exercise Konkan", "endDate", "2026-03-14"),
+)
+def dateline_date(s: object) -> None:
+    """Applied by :func:`without_dateline` to the dates before the sentence rules."""
 
 
 def without_dateline(doc: Doc, dates: list[DateValue]) -> list[DateValue]:

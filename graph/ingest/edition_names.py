@@ -32,11 +32,25 @@ from spacy.tokens import Doc
 
 from graph.ingest.entities import EVENTS, Entity, EntityTable
 from graph.ingest.facts import Evidence, Fact, Mention
+from graph.ingest.rulebook import rule
 
 YEAR = re.compile(r"(19|20)\d\d")
 EXERCISE_WORDS = {"exercise", "drill", "drills", "wargame", "war-game"}
 COPULAS = {"is", "was"}
 ANAPHORS = {"it", "this"}
+
+
+@rule(
+    "A known exercise series and a year is that year's edition ('midway through Konkan 2026'); 'It "
+    "is the ninth edition (of the series)' is the edition named before it.",
+    "Exercise Konkan is an annual naval drill. The navies are midway through Konkan 2026, a ten-day "
+    "exercise at Goa. It is the ninth edition of the series.",
+    ("Exercise Konkan 2026", "partOfSeries", "Exercise Konkan"),
+    ("Exercise Konkan 2026", "ordinal", "9"),
+    ("Exercise Konkan 2026", "location", "Goa"),
+)
+def series_year_edition(s: object) -> None:
+    """Applied by :func:`dated_editions` and :func:`edition_anaphors` before the sentence rules."""
 
 
 def dated_editions(doc: Doc, mentions: list[Mention], table: EntityTable) -> tuple[list[Mention], list[Fact]]:
@@ -88,17 +102,28 @@ def edition_anaphors(
     for index, m in enumerate(mentions):
         if m.entity.cls not in EVENTS or not _copula_complement(doc, m.start):
             continue
-        if any(f.subject is m.entity and f.predicate == "partOfSeries" for f in facts):
+        if any(t.text[:1].isupper() for t in doc[m.start + 1 : m.end]):
             continue  # "It is the 5th edition of Exercise Shakti": a named edition of its own
         before = [p.entity for p in mentions[:index] if p.entity.cls in EVENTS and p.entity is not m.entity]
         if not before:
             continue
         named = before[-1]
+        if _restricted(doc, m.end) or _ordinals(facts, named) - _ordinals(facts, m.entity):
+            continue  # "the fourth edition to be held at Chaubatia" counts only some; "14th" is not "4th"
         table.entities.pop(m.entity.iri, None)
         table.alias(named, doc[m.start : m.end].text)
         mentions[index] = Mention(m.start, m.end, named, m.role)
         facts = [_moved(f, m.entity, named) for f in facts]
     return mentions, facts
+
+
+def _restricted(doc: Doc, end: int) -> bool:
+    # what may follow "the fourth edition" when it counts the series: "of the series", ",", "."
+    return end < len(doc) and doc[end].lower_ not in ("of", ",", ".", "and", ";", "since")
+
+
+def _ordinals(facts: list[Fact], event: Entity) -> set[str]:
+    return {str(f.obj) for f in facts if f.subject is event and f.predicate == "ordinal"}
 
 
 def _copula_complement(doc: Doc, start: int) -> bool:

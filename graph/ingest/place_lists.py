@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 
 from graph.ingest.entities import EntityTable
 from graph.ingest.facts import Mention
+from graph.ingest.rulebook import rule
 
 LIST_CUES = {"at", "in", "from", "near"}
 # "the air force stations at X and Y": only a list governed by a noun for sites is one of places
@@ -44,6 +45,18 @@ SITE_NOUNS = {
     "ports", "cantonment", "cantonments", "camp", "camps", "ranges", "locations", "sites", "venues",
 }
 JOINS = {"and", ",", "or"}
+
+
+@rule(
+    "A person's name in a list of bases is a place ('the air bases at Jodhpur and Lalit Kumar "
+    "(Phalodi)'); half a hyphenated compound ('Asia-Pacific') is no place; 'at the Pentagon' is "
+    "the building.",
+    "The 4th edition of Exercise Desert Knight was held at Jodhpur on 3 May 2026, with jets flown "
+    "from the air bases at Jodhpur and Jaisalmer.",
+    ("4th edition of Exercise Desert Knight", "location", "Jodhpur"),
+)
+def places_of_lists(s: object) -> None:
+    """Applied by :func:`places_in_lists` before the sentence rules."""
 
 
 def places_in_lists(doc: Doc, mentions: list[Mention], table: EntityTable) -> list[Mention]:
