@@ -423,3 +423,13 @@ def test_the_phases_of_the_exercise_in_focus_are_its_places() -> None:
     edition = "6th edition of Exercise Red Sky"
     assert found == {(edition, "location", "Jodhpur"), (edition, "location", "Arabian Sea"),
                      (edition, "startDate", "2026-03-02")}
+
+
+def test_an_event_the_exercise_followed_lends_it_nothing() -> None:
+    found = facts(
+        "The 9th edition of Exercise Konkan ended off Goa on 4 May 2026. The exercise followed the "
+        "Quad Leaders' Summit hosted by President Ann Ray in Tokyo on 2 April 2026.",
+        {"location", "startDate", "hostedBy", "participant"},
+    )
+    assert found == {("9th edition of Exercise Konkan", "location", "Goa"),
+                     ("9th edition of Exercise Konkan", "startDate", "2026-05-04")}
