@@ -470,3 +470,139 @@ def test_units_of_another_exercise_named_beside_the_focus_do_not_take_part_in_it
         gazetteer=Gazetteer.load(ROOT / "data" / "gazetteer.ttl"),
     )
     assert not [f for f in result.facts if f.predicate == "participant"]
+
+
+# Round two of issue #3: kinds of phrasing from articles nobody here had seen.
+SERIES_AND_BASES_TTL = """
+@prefix dt: <https://w3id.org/defence-ties/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix m: <https://w3id.org/defence-ties/resource/mechanism/> .
+@prefix p: <https://w3id.org/defence-ties/resource/place/> .
+@prefix n: <https://w3id.org/defence-ties/resource/person/> .
+m:red-flag a dt:Mechanism ; rdfs:label "Red Flag" ; skos:altLabel "Exercise Red Flag" .
+p:jodhpur a dt:Place ; rdfs:label "Jodhpur" .
+p:rajasthan a dt:Place ; rdfs:label "Rajasthan" .
+p:afs-kumar a dt:Place ; rdfs:label "Air Force Station Lalit Kumar" ; skos:altLabel "Phalodi" .
+n:lalit-kumar a dt:Person ; rdfs:label "Lalit Kumar" .
+"""
+
+
+Nodes = set[tuple[str, str]]
+Triples = set[tuple[str, str, str]]
+
+
+def known_facts(text: str, published: date = date(2026, 3, 9)) -> tuple[Nodes, Triples]:
+    gazetteer = Gazetteer.from_graph(Graph().parse(data=SERIES_AND_BASES_TTL, format="turtle"))
+    result = extract_text(text, published=published, gazetteer=gazetteer)
+    nodes = {(e.cls, e.label) for e in result.entities}
+    found = {
+        (f.subject.label, f.predicate, f.obj.label if isinstance(f.obj, Entity) else str(f.obj))
+        for f in result.facts
+    }
+    return nodes, found
+
+
+def test_a_known_series_and_a_year_is_that_years_edition_and_it_is_the_nth_edition_of_it() -> None:
+    nodes, found = known_facts(
+        "JODHPUR, Mar 9 - Pilots of the two air forces are halfway through Red Flag 2026, a "
+        "two-week air exercise flown from the air base at Jodhpur between March 2 and 13. It is "
+        "the sixth edition of the series. The series began in 2009 with a first detachment at Phalodi."
+    )
+    assert ("Exercise", "Red Flag 2026") in nodes
+    assert not {label for cls, label in nodes if "sixth" in label}
+    edition = {(p, o) for s, p, o in found if s == "Red Flag 2026"}
+    assert edition == {("partOfSeries", "Red Flag"), ("ordinal", "6"), ("location", "Jodhpur"),
+                       ("startDate", "2026-03-02"), ("endDate", "2026-03-13")}
+    # "the second edition to be held at Jodhpur" counts only some editions: not this one's ordinal
+    _, found = known_facts("Pilots are halfway through Red Flag 2026, an air exercise at Jodhpur. It is "
+                           "the second edition to be held at Jodhpur.")
+    assert ("Red Flag 2026", "ordinal", "2") not in found
+
+
+def test_a_persons_name_in_a_list_of_bases_is_a_place() -> None:
+    nodes, _ = known_facts(
+        "The jets fly from the air bases at Jodhpur and Lalit Kumar (Phalodi) in Rajasthan. Reserve "
+        "aircraft wait at the stations at Jodhpur and Lalit Kumar."
+    )
+    assert ("Person", "Lalit Kumar") not in nodes
+    assert ("Place", "Air Force Station Lalit Kumar") in nodes
+    # a list that is not one of sites keeps the person
+    nodes, _ = known_facts("The talks in Jodhpur and Lalit Kumar's speech drew attention.")
+    assert ("Person", "Lalit Kumar") in nodes
+
+
+def test_a_post_in_apposition_names_the_body_and_a_one_service_rank_the_service() -> None:
+    found = facts(
+        "The squadron is led by Major Ann Kerr, commander of the 44th Fighter Group. Air Vice Marshal "
+        "Ravi Menon, the Chief of the Air Staff, visited Pune. He met Air Marshal Om Rao, Air Officer "
+        "Commanding-in-Chief of Western Air Command, and Vice Admiral Ken Sato.",
+        {"affiliatedWith"},
+    )
+    assert found == {("Ann Kerr", "affiliatedWith", "44th Fighter Group"),
+                     ("Ravi Menon", "affiliatedWith", "Indian Air Force"),
+                     ("Om Rao", "affiliatedWith", "Western Air Command")}
+
+
+def test_a_unit_of_its_parent_is_two_bodies_and_a_posts_body_no_participant() -> None:
+    result = extract_text(
+        "Jets of the 35th Fighter Squadron of the Ohio Air National Guard joined the 5th edition of "
+        "Exercise Red Sky at Jodhpur on 2 March 2026. They were received by Air Marshal Om Rao, Air "
+        "Officer Commanding-in-Chief of Western Air Command.",
+        published=date(2026, 3, 9),
+    )
+    orgs = {e.label for e in result.entities if e.cls == "Organisation"}
+    assert {"35th Fighter Squadron", "Ohio Air National Guard"} <= orgs
+    assert not {o for o in orgs if " of the " in o}
+    found = {(f.subject.label, f.predicate, getattr(f.obj, "label", "")) for f in result.facts}
+    assert ("35th Fighter Squadron", "partOf", "Ohio Air National Guard") in found
+    assert not {t for t in found if t[1] == "participant" and t[2] == "Western Air Command"}
+
+
+def test_held_talks_with_is_a_meeting_a_courtesy_call_is_not() -> None:
+    found = facts(
+        "Foreign Minister Ana Lopez held talks with Defence Minister Ravi Rao in Madrid on Monday. On "
+        "Tuesday she called on Prime Minister Jan Berg in Oslo on 6 January 2026.",
+        {"participant", "location", "startDate"},
+    )
+    meeting = "Meeting of Ana Lopez and Ravi Rao"
+    assert found == {(meeting, "participant", "Ana Lopez"), (meeting, "participant", "Ravi Rao"),
+                     (meeting, "location", "Madrid"), (meeting, "startDate", "2025-12-29")}
+
+
+def test_institutes_the_pentagon_and_hyphenated_regions() -> None:
+    gazetteer = Gazetteer.load(ROOT / "data" / "gazetteer.ttl")
+    result = extract_text(
+        "The Pentagon sent a team to the Institute for Defence Studies and Analyses and to the Institute "
+        "for Maritime Studies and Research to discuss the Asia-Pacific.",
+        gazetteer=gazetteer,
+    )
+    nodes = {(e.cls, e.label) for e in result.entities}
+    assert nodes == {
+        ("Organisation", "Department of War"),
+        ("Organisation", "Manohar Parrikar Institute for Defence Studies and Analyses"),
+        ("Organisation", "Institute for Maritime Studies and Research"),
+    }
+    result = extract_text("The annex was signed at the Pentagon on 3 May 2026.", gazetteer=gazetteer)
+    assert {(e.cls, e.label) for e in result.entities} == {("Place", "Pentagon building")}
+
+
+def test_the_phases_of_the_exercise_in_focus_are_its_places() -> None:
+    found = facts(
+        "The 6th edition of Exercise Red Sky opened at Jodhpur on 2 March 2026.\n\nThe ground phase "
+        "at Jodhpur will be followed by a sea phase in the Arabian Sea.",
+        {"location", "startDate"},
+    )
+    edition = "6th edition of Exercise Red Sky"
+    assert found == {(edition, "location", "Jodhpur"), (edition, "location", "Arabian Sea"),
+                     (edition, "startDate", "2026-03-02")}
+
+
+def test_an_event_the_exercise_followed_lends_it_nothing() -> None:
+    found = facts(
+        "The 9th edition of Exercise Konkan ended off Goa on 4 May 2026. The exercise followed the "
+        "Quad Leaders' Summit hosted by President Ann Ray in Tokyo on 2 April 2026.",
+        {"location", "startDate", "hostedBy", "participant"},
+    )
+    assert found == {("9th edition of Exercise Konkan", "location", "Goa"),
+                     ("9th edition of Exercise Konkan", "startDate", "2026-05-04")}

@@ -287,8 +287,10 @@ def _body_nearby(doc: Doc, mentions: list[Mention], i: int) -> Entity | None:
     if after is not None and doc[person.end].text == ",":
         gap = doc[person.end : after.start]
         words = [t.lower_ for t in gap]
+        # ", commander of the 13th Group", ", Air Officer Commanding-in-Chief of Eastern Air Command"
         posty = all(
-            t.text[:1].isupper() or t.text in "(),&" or t.lower_ in POST_LINKS | {"the", "and"} for t in gap
+            t.text[:1].isupper() or t.text in "(),&-" or t.lower_ in POST_LINKS | TITLE_WORDS | {"the", "and"}
+            for t in gap
         )
         if len(gap) <= 12 and posty and POST_LINKS & set(words[-3:]):
             return after.entity

@@ -75,6 +75,10 @@ EVENT_VERBS = {
 
 # "The previous edition took place at Auli": another edition than the one the article is about.
 RECALL_WORDS = {"previous", "preceding", "last", "earlier", "prior", "past", "first"}
+# "The series began in 2004 with fighter training at Gwalior": the series' start, not this edition.
+INCEPTION_WORDS = {"began", "begun", "started", "launched", "inaugurated", "dates"}
+# "The exercise followed the Quad Leaders' Summit in Wilmington": the rest is about that other event.
+FOLLOWS = {"followed", "preceded", "follows", "precedes"}
 
 
 @dataclass
@@ -136,13 +140,21 @@ class Sentence:
 
     def recalls_other_event(self) -> bool:
         """True when the sentence opens on an earlier, unnamed edition ("The previous edition took
-        place at Auli", "The first round took place in New Delhi") rather than the one in focus.
+        place at Auli", "The first round took place in New Delhi") or on the start of the series
+        ("The series began in 2004 at Gwalior") or on another event it follows ("The exercise
+        followed the summit in Wilmington") rather than the edition in focus.
 
         "first" only recalls when the event in focus is not itself the first.
         """
         if any(m.entity.cls in EVENTS for m in self.mentions):
             return False
-        words = self.words()[:6]
+        if "series" in self.words()[:4] and INCEPTION_WORDS & set(self.words()) and self.dates and all(
+            d.precision == "year" for d in self.dates
+        ):
+            return True
+        words = [w for w in self.words()[:8] if w.strip()][:6]
+        if len(words) > 2 and words[1] in EVENT_ANAPHORS and words[2] in FOLLOWS:
+            return True  # "The exercise followed the Quad Leaders' Summit hosted by X in Y"
         for i, word in enumerate(words[:-1]):
             if word in RECALL_WORDS and words[i + 1] in EVENT_ANAPHORS:
                 focus = (self.focus.label if self.focus is not None else "").lower()

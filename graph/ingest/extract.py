@@ -20,7 +20,9 @@ from spacy.tokens import Doc
 import graph.ingest.actors as actor_rules
 import graph.ingest.meetings  # registers the meeting rules
 import graph.ingest.named_editions  # registers the rule for editions introduced by name
+import graph.ingest.phases  # registers the phase rule
 import graph.ingest.signing  # noqa: F401  (registers the signing rules)
+from graph.ingest import edition_names, place_lists, ranks, units
 from graph.ingest.context import Sentence
 from graph.ingest.datelines import report_dates
 from graph.ingest.dates import find_dates
@@ -59,7 +61,11 @@ def extract_text(
     settle_editions(events, others, table)
     mentions = sorted(events.mentions + others, key=lambda m: (m.start, m.end))
     mentions = [_dateline(doc, m) for m in mentions]
-    facts = list(events.facts) + actor_rules.affiliations(doc, mentions, table)
+    mentions = units.split_units(doc, place_lists.places_in_lists(doc, mentions, table), table)
+    mentions, dated = edition_names.dated_editions(doc, mentions, table)
+    mentions, facts = edition_names.edition_anaphors(doc, mentions, list(events.facts) + dated, table)
+    facts += actor_rules.affiliations(doc, mentions, table)
+    facts += ranks.rank_affiliations(doc, mentions, table, facts)
     facts += _apply_rules(doc, mentions, dates, published)
     return Extraction(text, list(table.entities.values()), _unique(facts))
 

@@ -238,8 +238,15 @@ def class_for_head(words: list[str]) -> str | None:
     return _class_for_lead(lead, lowered)
 
 
+# "Institute for Defence Studies and Analyses", "University of Hawaii", "Centre for Air Power
+# Studies": an institution named by what it is for (not "the Centre said", one word).
+INSTITUTION_LEADS = {
+    "institute", "university", "academy", "college", "centre", "center", "school", "foundation",
+}
+
+
 def _class_for_lead(lead: str, lowered: list[str]) -> str | None:
-    if lead in ORGANISATION_LEADS:
+    if lead in ORGANISATION_LEADS or (lead in INSTITUTION_LEADS and lowered[1:2] in (["for"], ["of"])):
         return "Organisation"
     if lead in PLACE_LEADS and (lead != "joint" or lowered[1:2] == ["base"]):
         return "Place"

@@ -23,12 +23,16 @@ from graph.ingest.entities import EVENTS, EntityTable
 from graph.ingest.rulebook import event_places, rule
 
 MEETING_VERBS = {"met", "meets"}
+# "held talks with B": the same meeting. "called on the Prime Minister" is left out: a courtesy
+# call is protocol rather than a meeting with an agenda, and "called on X to ..." is an appeal.
+TALKS_VERBS = {"held", "holds", "hold"}
 # "had met", "since they met", "after meeting": a meeting the text recalls, not reports.
 RECALLED = {"had", "have", "has", "since", "after", "before", "when", "previously", "last", "earlier"}
 
 
 @rule(
-    "Two people who met at a place on a day: the meeting itself ('A met with B in X on June 5').",
+    "Two people who met (or 'held talks with') at a place on a day: the meeting itself ('A met with "
+    "B in X on June 5').",
     "Foreign Minister Ana Lopez met with Defence Minister Rajnath Singh in Madrid on 3 May 2026.",
     ("Meeting of Ana Lopez and Rajnath Singh", "participant", "Ana Lopez"),
     ("Meeting of Ana Lopez and Rajnath Singh", "participant", "Rajnath Singh"),
@@ -37,6 +41,7 @@ RECALLED = {"had", "have", "has", "since", "after", "before", "when", "previousl
 )
 def bilateral_meeting(s: Sentence) -> None:
     verb = s.find(*MEETING_VERBS)
+    verb = _talks(s) if verb is None else verb
     if verb is None or s.hedged(verb) or s.speculative() or any(m.entity.cls in EVENTS for m in s.mentions):
         return
     doc = s.span.doc
@@ -58,3 +63,12 @@ def bilateral_meeting(s: Sentence) -> None:
     for place in places:
         s.add(meeting, "location", place, "bilateral_meeting")
     s.add(meeting, "startDate", days[0].literal(), "bilateral_meeting")
+
+
+def _talks(s: Sentence) -> int | None:
+    """The "talks" of "A held talks with B" (where the meeting's guest follows, like "met")."""
+    doc = s.span.doc
+    at = s.find("talks")
+    if at is None or at + 1 >= s.span.end or at - 1 < s.span.start:
+        return None
+    return at if doc[at - 1].lower_ in TALKS_VERBS and doc[at + 1].lower_ == "with" else None

@@ -71,7 +71,8 @@ def _read_run(doc: Doc, start: int, end: int, table: EntityTable, before: list[M
     entity = _known_or_classified(span, table)
     if entity is not None:
         _acronym_after(doc, end, entity, table)
-        inner = [m for m in _known_inside(span, table, role="post") if m.entity.cls == "Country"]
+        inner = _known_inside(span, table, role="post", skip={"TechnologyArea"})
+        inner = [m for m in inner if m.entity.cls == "Country"]
         return [Mention(start, end, entity), *inner]
     envoy = _envoy(doc, span, table)
     if envoy:
@@ -340,10 +341,14 @@ def _post_ends_at(doc: Doc, comma: int, before: list[Mention]) -> bool:
     return False
 
 
-def _known_inside(span: Span, table: EntityTable, role: str = "") -> list[Mention]:
+def _known_inside(
+    span: Span, table: EntityTable, role: str = "", skip: frozenset[str] | set[str] = frozenset()
+) -> list[Mention]:
     found = []
     for start, end, entry_iri in _phrase_hits(span.doc, table.gazetteer, range(span.start, span.end)):
         entry = table.gazetteer.entries[entry_iri]
+        if entry.cls in skip:
+            continue  # not resolved at all: "Maritime" inside an institute's name is no node
         found.append(Mention(start, end, table.resolve(span.doc[start:end].text, entry.cls), role))
     return found
 

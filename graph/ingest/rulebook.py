@@ -19,6 +19,7 @@ from graph.ingest.context import EVENT_VERBS, Sentence
 from graph.ingest.dates import DateValue
 from graph.ingest.entities import ACTORS, EVENTS, FRAMEWORKS, Entity, EntityTable
 from graph.ingest.lexicon import ORDINAL_WORDS, PERSONNEL_NOUNS
+from graph.ingest.posts import post_body
 from graph.ingest.venues import later_phase, venues
 
 RuleFn = Callable[[Sentence], None]
@@ -299,6 +300,7 @@ def exercise_units(s: Sentence) -> None:
         # "commander of Pacific Air Forces", "Commanding-in-Chief of the IAF's Eastern Air Command":
         # a unit named in someone's post is where they serve, not a unit sent to the exercise.
         in_post = any(t.lower_ in POST_HEADS for t in doc[max(s.span.start, m.start - 6) : m.start])
+        in_post = in_post or post_body(doc, m.start)  # "X, commander of Y"
         if m.entity.cls == "Organisation" and not in_post and \
                 m.entity.label.lower().split()[-1] in MILITARY_UNITS:
             s.add(event, "participant", m.entity, "exercise_units")

@@ -1,0 +1,139 @@
+"""Editions named by their series and year, and "It is the fourth edition" said of them.
+
+Part of the rule catalogue, run on the mentions before the sentence rules:
+
+* "Cope India 2018", "Malabar 2019": a known exercise series followed by a year is that year's
+  edition (as "Exercise Yudh Abhyas 2025" is), whether or not "Exercise" comes before it;
+* "It is the fourth edition of the series", "This was the 22nd edition": an unnamed edition
+  that is the complement of "it is" is the event named just before, not another one; its
+  ordinal is that event's.
+
+Examples
+--------
+>>> from rdflib import Graph
+>>> from graph.ingest.extract import extract_text
+>>> from graph.ingest.gazetteer import Gazetteer
+>>> known = Gazetteer.from_graph(Graph().parse(format="turtle", data='''
+...     <https://w3id.org/defence-ties/resource/mechanism/konkan>
+...     a <https://w3id.org/defence-ties/ontology#Mechanism> ;
+...     <http://www.w3.org/2000/01/rdf-schema#label> "Konkan" .'''))
+>>> result = extract_text("The navies are midway through Konkan 2011, a naval exercise at Goa. It is "
+...     "the fifth edition of the series.", gazetteer=known)
+>>> sorted((f.subject.label, f.predicate, str(getattr(f.obj, "label", f.obj))) for f in result.facts
+...        if f.predicate in ("ordinal", "location"))
+[('Konkan 2011', 'location', 'Goa'), ('Konkan 2011', 'ordinal', '5')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from graph.ingest.entities import EVENTS, Entity, EntityTable
+from graph.ingest.facts import Evidence, Fact, Mention
+from graph.ingest.rulebook import rule
+
+YEAR = re.compile(r"(19|20)\d\d")
+EXERCISE_WORDS = {"exercise", "drill", "drills", "wargame", "war-game"}
+COPULAS = {"is", "was"}
+ANAPHORS = {"it", "this"}
+
+
+@rule(
+    "A known exercise series and a year is that year's edition ('midway through Konkan 2026'); 'It "
+    "is the ninth edition (of the series)' is the edition named before it.",
+    "Exercise Konkan is an annual naval drill. The navies are midway through Konkan 2026, a ten-day "
+    "exercise at Goa. It is the ninth edition of the series.",
+    ("Exercise Konkan 2026", "partOfSeries", "Exercise Konkan"),
+    ("Exercise Konkan 2026", "ordinal", "9"),
+    ("Exercise Konkan 2026", "location", "Goa"),
+)
+def series_year_edition(s: object) -> None:
+    """Applied by :func:`dated_editions` and :func:`edition_anaphors` before the sentence rules."""
+
+
+def dated_editions(doc: Doc, mentions: list[Mention], table: EntityTable) -> tuple[list[Mention], list[Fact]]:
+    """Replace "Series YEAR" (a known series, then a year) by a mention of that year's edition."""
+    out: list[Mention] = []
+    facts: list[Fact] = []
+    for m in mentions:
+        year = doc[m.end] if m.end < len(doc) else None
+        if m.entity.cls != "Mechanism" or year is None or not YEAR.fullmatch(year.text):
+            out.append(m)
+            continue
+        if not _exercise_series(m.entity, table, doc[m.start].sent.text):
+            out.append(m)
+            continue
+        edition = _edition(table, m.entity, doc[m.start : m.end + 1].text, year.text)
+        out.append(Mention(m.start, m.end + 1, edition))
+        sentence = doc[m.start].sent
+        evidence = Evidence(sentence.start_char, sentence.end_char, "dated_editions")
+        facts.append(Fact(edition, "partOfSeries", m.entity, evidence))
+    return out, facts
+
+
+def _edition(table: EntityTable, series: Entity, text: str, year: str) -> Entity:
+    # "Exercise Malabar 2024 ... Malabar 2024, the 28th edition": one edition, whichever came first
+    for name in (text, f"Exercise {text}", f"{series.label} {year}", f"Exercise {series.label} {year}"):
+        seen = table.seen(name, "Exercise")
+        if seen is not None:
+            table.alias(seen, text)
+            return seen
+    edition = table.resolve(f"{series.label} {year}", "Exercise")
+    table.alias(edition, text)
+    return edition
+
+
+def _exercise_series(series: Entity, table: EntityTable, sentence: str) -> bool:
+    # "Cope India 2018, a 12-day bilateral exercise": the series is one of exercises (by its
+    # gazetteer names or the sentence's words), not "the 2+2 2018" of a dialogue.
+    known = table.gazetteer.entries.get(series.iri)
+    names = {series.label, *series.surfaces, *(known.aliases if known else ())}
+    if any("exercise" in name.lower() for name in names):
+        return True
+    return bool(EXERCISE_WORDS & set(re.findall(r"[\w-]+", sentence.lower())))
+
+
+def edition_anaphors(
+    doc: Doc, mentions: list[Mention], facts: list[Fact], table: EntityTable
+) -> tuple[list[Mention], list[Fact]]:
+    """"It is the fourth edition": the unnamed edition is the event named before it."""
+    for index, m in enumerate(mentions):
+        if m.entity.cls not in EVENTS or not _copula_complement(doc, m.start):
+            continue
+        if any(t.text[:1].isupper() for t in doc[m.start + 1 : m.end]):
+            continue  # "It is the 5th edition of Exercise Shakti": a named edition of its own
+        before = [p.entity for p in mentions[:index] if p.entity.cls in EVENTS and p.entity is not m.entity]
+        if not before:
+            continue
+        named = before[-1]
+        if _restricted(doc, m.end) or _ordinals(facts, named) - _ordinals(facts, m.entity):
+            continue  # "the fourth edition to be held at Chaubatia" counts only some; "14th" is not "4th"
+        table.entities.pop(m.entity.iri, None)
+        table.alias(named, doc[m.start : m.end].text)
+        mentions[index] = Mention(m.start, m.end, named, m.role)
+        facts = [_moved(f, m.entity, named) for f in facts]
+    return mentions, facts
+
+
+def _restricted(doc: Doc, end: int) -> bool:
+    # what may follow "the fourth edition" when it counts the series: "of the series", ",", "."
+    return end < len(doc) and doc[end].lower_ not in ("of", ",", ".", "and", ";", "since")
+
+
+def _ordinals(facts: list[Fact], event: Entity) -> set[str]:
+    return {str(f.obj) for f in facts if f.subject is event and f.predicate == "ordinal"}
+
+
+def _copula_complement(doc: Doc, start: int) -> bool:
+    # "It is the fourth edition", "This was the 22nd edition": the sentence opens "It is the".
+    sentence = doc[start].sent
+    words = [t.lower_ for t in doc[sentence.start : start]]
+    return len(words) == 3 and words[0] in ANAPHORS and words[1] in COPULAS and words[2] == "the"
+
+
+def _moved(fact: Fact, old: Entity, new: Entity) -> Fact:
+    if fact.subject is old:
+        return Fact(new, fact.predicate, fact.obj, fact.evidence)
+    return fact
