@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from graph.ingest.context import Sentence
 from graph.ingest.entities import EVENTS, EntityTable
-from graph.ingest.rulebook import event_places, rule
+from graph.ingest.rulebook import rule
+from graph.ingest.venues import event_places
 
 MEETING_VERBS = {"met", "meets"}
 # "held talks with B": the same meeting. "called on the Prime Minister" is left out: a courtesy

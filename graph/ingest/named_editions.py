@@ -21,7 +21,8 @@ from graph.ingest.context import Sentence
 from graph.ingest.entities import EVENTS, Entity, EntityTable
 from graph.ingest.facts import Evidence, Fact
 from graph.ingest.lexicon import EVENT_ANAPHORS, PERSONNEL_NOUNS
-from graph.ingest.rulebook import event_places, rule
+from graph.ingest.rulebook import rule
+from graph.ingest.venues import event_places
 
 NAMING = {"called", "named", "dubbed", "codenamed", "code-named"}
 

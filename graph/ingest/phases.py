@@ -18,7 +18,8 @@ Examples
 from __future__ import annotations
 
 from graph.ingest.context import Sentence
-from graph.ingest.rulebook import event_places, rule
+from graph.ingest.rulebook import rule
+from graph.ingest.venues import event_places
 
 PHASE_WORDS = {"phase", "phases", "leg", "legs", "stage", "stages"}
 

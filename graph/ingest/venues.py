@@ -27,7 +27,7 @@ Examples
 
 from __future__ import annotations
 
-from graph.ingest.context import Sentence
+from graph.ingest.context import EVENT_VERBS, Sentence
 from graph.ingest.entities import EVENTS, Entity
 from graph.ingest.lexicon import EVENT_ANAPHORS
 
@@ -70,3 +70,54 @@ def _event_between(s: Sentence, start: int, end: int) -> bool:
     if any(start < m.start < end and m.entity.cls in EVENTS for m in s.mentions):
         return True
     return any(t.lower_ in EVENT_ANAPHORS for t in s.span.doc[start + 1 : end])
+
+
+PLACES = {"Place"}
+# "since the ministers had met in New York": a place in a clause about another event.
+OTHER_EVENT_WORDS = {"since", "after", "before", "when", "while", "until", "following", "had"}
+LOCATION_CUES = {"at", "in", "off", "near", "inside", "outside", "across", "around", "into"}
+
+
+def event_places(s: Sentence, after: int | None = None, end: int | None = None) -> list[Entity]:
+    """The places the sentence puts its event at: after "at", "in", "off", "near", "visit to" (or
+    joined to such a place: "at Fort Wainwright and the nearby Yukon Training Area"), not the
+    subject of a verb ("New Delhi has made no decision") nor in a clause about another event
+    after the event word or verb (``after``)."""
+    doc = s.span.doc
+    found: list[Entity] = []
+    anchor = next((m.end for m in s.mentions if m.entity.cls in EVENTS), after)
+    if anchor is None:
+        anchor = s.find(*EVENT_VERBS) or s.span.start + 1  # a leading "When ..." sets the scene
+    ends: set[int] = set()
+    for m in s.mentions:
+        if m.entity.cls not in PLACES or (end is not None and m.start >= end):
+            continue
+        k = _described_by(s, _word_before(s, m.start))
+        joined = doc[k].lower_ in ("and", ",") and (k in ends or k - 1 in ends)
+        cue = doc[k].lower_ in LOCATION_CUES or joined or (
+            doc[k].lower_ == "to" and doc[k - 1].lower_ in ("visit", "trip")
+        )
+        if cue and not any(t.lower_ in OTHER_EVENT_WORDS for t in doc[anchor : m.start]):
+            ends.add(m.end)
+            found.append(m.entity)
+    return list(dict.fromkeys(found))
+
+
+def _described_by(s: Sentence, k: int) -> int:
+    # "off the Pacific island of Guam", "in the port city of Visakhapatnam": the cue stands before
+    # the description; look past "of" and a lower-case noun to the words before them.
+    doc = s.span.doc
+    if doc[k].lower_ != "of" or k - 1 <= s.span.start or not doc[k - 1].is_lower:
+        return k
+    j = k - 1
+    while j > s.span.start and j > k - 5 and doc[j].lower_ not in LOCATION_CUES:
+        j -= 1
+    return j if doc[j].lower_ in LOCATION_CUES else k
+
+
+def _word_before(s: Sentence, start: int) -> int:
+    # the word before a name, over "the" and its lower-case modifiers ("the nearby")
+    doc, k = s.span.doc, start - 1
+    while k > s.span.start and (doc[k].lower_ == "the" or (doc[k].is_lower and doc[k - 1].lower_ == "the")):
+        k -= 1
+    return k

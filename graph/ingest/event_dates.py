@@ -1,0 +1,49 @@
+"""The month an event took place in, when a sentence gives no day ("held in September 2024").
+
+Part of the rule catalogue's place-and-time rule (``graph.ingest.rulebook.place_and_time``).
+
+Examples
+--------
+>>> from graph.ingest.extract import extract_text
+>>> result = extract_text("The 20th edition of Exercise Vajra Prahar was conducted in September 2024.")
+>>> [str(f.obj) for f in result.facts if f.predicate == "startDate"]
+['2024-09']
+"""
+
+from __future__ import annotations
+
+from graph.ingest.context import Sentence
+from graph.ingest.dates import DateValue
+from graph.ingest.entities import EVENTS, Entity
+
+# "was conducted in September 2024", "during October 2025", "in mid-September 2024": the month an
+# event took place; "by March 2026" (a deadline) or "since October 2024" are no such month, nor
+# is "originally due in December 2021" (a plan), "follows the signing of X in October 2025" or
+# "approved the purchase in June 2023, shortly before the state visit".
+MONTH_CUES = {"in", "during", "early", "mid", "late", "-"}
+NOT_HELD = {"due", "originally", "postponed", "signing", "signed", "inked", "announced", "arrived"}
+TIME_LINKS = {"before", "after", "ahead", "following", "since", "until", "prior"}
+
+
+def event_month(s: Sentence, event: Entity) -> DateValue | None:
+    """The month the sentence says ``event`` took place in, when it gives no day."""
+    doc = s.span.doc
+    named = next((m.start for m in s.mentions if m.entity is event), None)
+    for value in s.dates:
+        span = doc.char_span(value.start_char, value.end_char, alignment_mode="expand")
+        if value.precision != "month" or span is None or span.start == 0:
+            continue
+        if doc[span.start - 1].lower_ in MONTH_CUES and _month_of(s, span.start, span.end, named):
+            return value
+    return None
+
+
+def _month_of(s: Sentence, start: int, end: int, named: int | None) -> bool:
+    """True when nothing between the event and the month at ``start:end`` ties the month to
+    something else."""
+    doc = s.span.doc
+    if named is not None and named > start:
+        return not {t.lower_ for t in doc[end:named]} & TIME_LINKS
+    since = max([m.end for m in s.mentions if m.start < start and m.entity.cls in EVENTS],
+                default=s.span.start)
+    return not {t.lower_ for t in doc[since:start]} & NOT_HELD and not s.hedged(start)
