@@ -35,16 +35,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
-from rdflib import RDF, RDFS, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, URIRef
 from rdflib.term import Node
 
 from graph.errors import NotFoundError, ParameterError
+from graph.ontology import ontology_graph
 from graph.steps import Limits, Plan, arun_plan, run_plan
 from graph.store import Store
 from graph.terms import (
     EDGE_PREDICATES,
+    compact_iris,
     entity_iri,
     resolve_terms,
     short_id,
@@ -161,15 +163,20 @@ def _expand(centre: URIRef, depth: int, hop: _Hop, limit: int) -> Plan[tuple[lis
         if not frontier:
             break
         room = limit - len(nodes)
-        rows = yield _new_neighbours(frontier, nodes, hop, room + 1)
-        found = [URIRef(cells[0][1:-1]) for cells in tsv_rows(rows)]
+        found = yield from _new_neighbours(frontier, nodes, hop, room + 1)
         truncated = truncated or len(found) > room
         frontier = found[:room]
         nodes += frontier
     return nodes, truncated
 
 
-def _new_neighbours(frontier: list[URIRef], known: list[URIRef], hop: _Hop, limit: int) -> str:
+def _new_neighbours(frontier: list[URIRef], known: list[URIRef], hop: _Hop,
+                    limit: int) -> Plan[list[URIRef]]:
+    rows = yield _neighbours_query(frontier, known, hop, limit)
+    return [URIRef(cells[0][1:-1]) for cells in tsv_rows(rows)]
+
+
+def _neighbours_query(frontier: list[URIRef], known: list[URIRef], hop: _Hop, limit: int) -> str:
     patterns = []
     if hop.direction in ("out", "both"):
         patterns.append("{ ?n ?p ?m }")
@@ -185,10 +192,10 @@ def _new_neighbours(frontier: list[URIRef], known: list[URIRef], hop: _Hop, limi
 
 def _describe(nodes: list[URIRef], edges: list[URIRef],
               max_triples: int) -> Plan[tuple[list[Statement], bool]]:
-    known = [RDF_TYPE, str(RDFS.label), *map(str, edges)]
+    known = list(dict.fromkeys([RDF_TYPE, *map(str, edges), *_literal_properties()]))
     text = yield _describe_query(nodes, known, edges, max_triples)
     rows = list(tsv_rows(text))
-    edge_set, members = set(known[2:]), [str(n) for n in nodes]
+    edge_set, members = set(map(str, edges)), [str(n) for n in nodes]
     kept: dict[Statement, None] = {}  # a triple held by several article graphs counts once
     for si, pi, p, o, oi in rows[:max_triples]:
         predicate = known[int(pi)] if pi else p[1:-1]
@@ -200,23 +207,31 @@ def _describe(nodes: list[URIRef], edges: list[URIRef],
     return list(kept), len(rows) > max_triples
 
 
+@lru_cache(maxsize=1)
+def _literal_properties() -> tuple[str, ...]:
+    # Only to shorten the answer (a predicate not listed comes back by name): read once.
+    declared = ontology_graph().subjects(RDF.type, OWL.DatatypeProperty)
+    return (str(RDFS.label), str(SKOS.altLabel), *sorted(map(str, declared)))
+
+
 def _describe_query(nodes: list[URIRef], known: list[str], edges: list[URIRef],
                     max_triples: int) -> str:
     # Every term the engine writes out costs it a dictionary look-up: subjects, objects that are
     # nodes and the usual predicates come back as their number in a VALUES list instead, and an
     # edge to a node outside the neighbourhood is dropped in the engine. Both lists are joined in
     # an OPTIONAL, which Oxigraph evaluates as a hash join (a FILTER ... IN list tries each item).
-    numbered = _numbered(nodes)
+    prefixes, names = compact_iris([str(n) for n in nodes])
+    numbered = _numbered(names)
     return (
-        f"SELECT ?si ?pi ?pn ?o ?oi WHERE {{ {{ SELECT * WHERE {{ VALUES (?s ?si) {{ {numbered} }} "
-        f"?s ?p ?v OPTIONAL {{ VALUES (?v ?vi) {{ {numbered} }} }} "
-        f"OPTIONAL {{ VALUES (?p ?pi) {{ {_numbered(known)} }} }} }} }} "
+        f"{prefixes} SELECT ?si ?pi ?pn ?o ?oi WHERE {{ {{ SELECT * WHERE {{ "
+        f"VALUES (?s ?si) {{ {numbered} }} ?s ?p ?v OPTIONAL {{ VALUES (?v ?vi) {{ {numbered} }} }} "
+        f"OPTIONAL {{ VALUES (?p ?pi) {{ {_numbered([sparql_iri(k) for k in known])} }} }} }} }} "
         f"FILTER(BOUND(?vi) || !(?p IN ({sparql_list(edges)}))) "
         f"BIND(IF(BOUND(?vi), ?none, ?v) AS ?o) BIND(?vi AS ?oi) BIND(IF(BOUND(?pi), ?none, ?p) AS ?pn) "
         f"}} LIMIT {max_triples + 1}"
     )
 
 
-def _numbered(terms: Sequence[str]) -> str:
-    """``(<iri> 0) (<iri> 1) ...``: the rows of a ``VALUES (?term ?number)`` block."""
-    return " ".join(f"({sparql_iri(str(t))} {i})" for i, t in enumerate(terms))
+def _numbered(refs: Sequence[str]) -> str:
+    """``(<iri> 0) (p0:name 1) ...``: the rows of a ``VALUES (?term ?number)`` block."""
+    return " ".join(f"({ref} {i})" for i, ref in enumerate(refs))
