@@ -6,14 +6,11 @@ handlers only call the library and hand its answer over.
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from pydantic import BaseModel, Field
-from rdflib import RDF, Literal, URIRef
+from rdflib import Literal
 
 from graph.analytics import Ranking
 from graph.lookup import Brief, Edge, EntityPage, Evidence
-from graph.neighbourhood import Neighbourhood
 from graph.paths import Hop, PathsResult
 from graph.search import SearchHit
 from graph.summary import StoreSummary
@@ -140,27 +137,6 @@ class NeighbourhoodGraph(BaseModel):
     nodes: list[GraphNode]
     edges: list[GraphEdge]
     truncated: bool
-
-    @classmethod
-    def from_neighbourhood(cls, found: Neighbourhood) -> NeighbourhoodGraph:
-        members = {str(n) for n in found.nodes}
-        types: dict[str, list[str]] = defaultdict(list)
-        literals: dict[str, dict[str, list[Value]]] = defaultdict(lambda: defaultdict(list))
-        edges = []
-        for s, p, o in found.triples:
-            if p == RDF.type:
-                types[str(s)].append(str(o))
-            elif isinstance(o, Literal):
-                literals[str(s)][str(p)].append(Value.of(o))
-            elif isinstance(o, URIRef) and str(o) in members:
-                edges.append(GraphEdge(source=str(s), predicate=str(p), target=str(o)))
-        nodes = []
-        for node in map(str, found.nodes):
-            attributes = dict(literals[node])
-            labels = attributes.get("http://www.w3.org/2000/01/rdf-schema#label", [])
-            nodes.append(GraphNode(id=short_id(node), iri=node, label=labels[0].value if labels else None,
-                                   types=sorted(types[node]), attributes=attributes))
-        return cls(centre=str(found.centre), nodes=nodes, edges=edges, truncated=found.truncated)
 
 
 class PathHop(BaseModel):

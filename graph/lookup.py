@@ -2,7 +2,9 @@
 
 Three bounded sub-queries sent in one request, whatever the size of the store: the entity's own
 triples, its edges with the other end's label and types (grouped per named graph, so every edge
-knows the graphs that hold it), and the evidence sentences (:func:`edge_evidence`).
+knows the graphs that hold it), and the evidence sentences (:func:`edge_evidence`). The request is
+a plan (:mod:`graph.steps`): :func:`entity_page` sends it with the store's ordinary client,
+:func:`aentity_page` from async code without a thread.
 
 Examples
 --------
@@ -38,8 +40,10 @@ from dataclasses import dataclass, field
 from rdflib import RDF, RDFS, SKOS, Literal, URIRef
 
 from graph.errors import NotFoundError
+from graph.steps import Limits, Plan, arun_plan, run_plan
 from graph.store import Row, Store
 from graph.terms import EDGE_PREDICATES, entity_iri, short_id, sparql_iri, sparql_values
+from graph.tsv import tsv_terms
 
 DCTERMS_TITLE = "http://purl.org/dc/terms/title"
 PROV = "http://www.w3.org/ns/prov#"
@@ -86,12 +90,23 @@ class EntityPage:
 
 def entity_page(store: Store, entity_id: str, *, max_edges: int = DEFAULT_MAX_EDGES) -> EntityPage:
     """The page of the entity named by ``entity_id`` (short id or IRI); :class:`NotFoundError` if none."""
+    return run_plan(store, _page_plan(entity_id, max_edges))
+
+
+async def aentity_page(store: Store, entity_id: str, *, limits: Limits,
+                       max_edges: int = DEFAULT_MAX_EDGES) -> EntityPage:
+    """:func:`entity_page` for async callers: no thread, the query bounded by ``limits``."""
+    return await arun_plan(store, _page_plan(entity_id, max_edges), limits)
+
+
+def _page_plan(entity_id: str, max_edges: int) -> Plan[EntityPage]:
     iri = entity_iri(entity_id)
     ref = sparql_iri(str(iri), "id")
     # One round trip: the three parts as sub-queries of a UNION, told apart by ?part.
     parts: dict[str, list[Row]] = {"own": [], "edge": [], "evidence": []}
-    for row in store.select(f"SELECT * WHERE {{ {{ {_own_query(ref)} }} UNION "
-                            f"{{ {_edges_query(ref, max_edges)} }} UNION {{ {_evidence_query(ref)} }} }}"):
+    text = yield (f"SELECT * WHERE {{ {{ {_own_query(ref)} }} UNION "
+                  f"{{ {_edges_query(ref, max_edges)} }} UNION {{ {_evidence_query(ref)} }} }}")
+    for row in tsv_terms(text):
         parts[str(row.pop("part"))].append(row)
     own = parts["own"]
     # Sorted here too: a UNION need not keep its sub-query's ORDER BY.

@@ -7,6 +7,9 @@ edges between them, their ``rdf:type``, labels and literal attributes. Evidence 
 (reified statements, ``prov:`` links, ``dt:mentions``) are not followed: only the ontology's
 entity-to-entity properties are edges.
 
+The queries are a plan (:mod:`graph.steps`): :func:`neighbourhood` runs it with the store's
+ordinary client, :func:`aneighbourhood` from async code without a thread.
+
 Examples
 --------
 >>> import tempfile
@@ -23,8 +26,8 @@ Examples
 >>> found = neighbourhood(store, "person/a", depth=1)
 >>> [str(n).rsplit("/", 1)[-1] for n in found.nodes], found.truncated
 (['a', 'dpg-1'], False)
->>> len(found.triples)
-2
+>>> len(found.triples), [o for s, p, o in found.statements if p.endswith("#label")]
+(2, ['"A"'])
 >>> store.close(); folder.cleanup()
 """
 
@@ -32,14 +35,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
-from rdflib import RDF, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, URIRef
 from rdflib.term import Node
 
 from graph.errors import NotFoundError, ParameterError
+from graph.ontology import ontology_graph
+from graph.steps import Limits, Plan, arun_plan, run_plan
 from graph.store import Store
 from graph.terms import (
     EDGE_PREDICATES,
+    compact_iris,
     entity_iri,
     resolve_terms,
     short_id,
@@ -48,26 +55,34 @@ from graph.terms import (
     sparql_values,
     with_subclasses,
 )
-from graph.tsv import term_from_tsv, tsv_cells
+from graph.tsv import term_from_tsv, tsv_rows
 
 Triple = tuple[Node, Node, Node]
+Statement = tuple[str, str, str]
 DIRECTIONS = ("out", "in", "both")
 DEFAULT_MAX_TRIPLES = 20_000
+RDF_TYPE = str(RDF.type)
 
 
 @dataclass(frozen=True)
 class Neighbourhood:
-    """Nodes around ``centre`` (the centre first) and the triples that describe them.
+    """Nodes around ``centre`` (the centre first) and the statements that describe them.
 
-    ``triples`` holds the edges between the nodes and, for every node, its ``rdf:type``, labels
-    and literal-valued triples. ``truncated`` is true when ``limit`` (or the triple cap) left
-    something out.
+    ``statements`` hold the edges between the nodes and, for every node, its ``rdf:type``, labels
+    and literal-valued triples, each once, as ``(subject IRI, predicate IRI, object)`` with the
+    object written as in a TSV cell (``<iri>``, ``"text"@en``); ``triples`` are the same as rdflib
+    terms. ``truncated`` is true when ``limit`` (or the triple cap) left something out.
     """
 
     centre: URIRef
     nodes: list[URIRef]
-    triples: list[Triple]
+    statements: list[Statement]
     truncated: bool
+
+    @cached_property
+    def triples(self) -> list[Triple]:
+        """:attr:`statements` as rdflib terms."""
+        return [(URIRef(s), URIRef(p), term_from_tsv(o)) for s, p, o in self.statements]
 
 
 def neighbourhood(store: Store, iri: str, *, depth: int = 1, direction: str = "both",
@@ -77,26 +92,49 @@ def neighbourhood(store: Store, iri: str, *, depth: int = 1, direction: str = "b
 
     ``direction`` follows edges ``out`` of a node, ``in`` to it, or ``both``; ``predicates`` and
     ``types`` (``participant``, ``dt:Person`` or full IRIs) restrict the edges followed and the
-    nodes admitted (the centre is always in). Raises :class:`NotFoundError` for an unknown entity
-    and :class:`ParameterError` for a bad argument.
+    nodes admitted (the centre is always in). Nodes are taken breadth first: all of a hop's new
+    nodes (up to ``limit``) before any of the next hop's. Raises :class:`NotFoundError` for an
+    unknown entity and :class:`ParameterError` for a bad argument.
     """
-    _check(depth, direction, limit, max_triples)
-    centre = entity_iri(iri)
-    edges = resolve_terms(predicates, "predicates") or list(EDGE_PREDICATES)
-    classes = with_subclasses(resolve_terms(types, "types")) if types else []
-    nodes, truncated = _expand(store, centre, depth, _Hop(direction, edges, classes), limit)
-    if len(nodes) == 1:
-        # A neighbour found proves the entity is in the store; only a lone centre needs the ASK.
-        require_entity(store, centre)
-    triples, cut = _describe(store, nodes, edges, max_triples)
-    return Neighbourhood(centre=centre, nodes=nodes, triples=triples, truncated=truncated or cut)
+    return run_plan(store, _plan(iri, depth=depth, direction=direction, predicates=predicates,
+                                 types=types, limit=limit, max_triples=max_triples))
+
+
+async def aneighbourhood(store: Store, iri: str, *, limits: Limits, depth: int = 1,
+                         direction: str = "both", predicates: Sequence[str] | None = None,
+                         types: Sequence[str] | None = None, limit: int = 200,
+                         max_triples: int = DEFAULT_MAX_TRIPLES) -> Neighbourhood:
+    """:func:`neighbourhood` for async callers: no thread, each query bounded by ``limits``."""
+    plan = _plan(iri, depth=depth, direction=direction, predicates=predicates, types=types,
+                 limit=limit, max_triples=max_triples)
+    return await arun_plan(store, plan, limits)
 
 
 def require_entity(store: Store, iri: URIRef) -> None:
     """Raise :class:`NotFoundError` naming ``iri`` unless some triple has it as subject or object."""
+    run_plan(store, _require_entity(iri))
+
+
+def _require_entity(iri: URIRef) -> Plan[None]:
     ref = sparql_iri(str(iri), "id")
-    if not store.ask(f"ASK {{ {{ {ref} ?p ?o }} UNION {{ ?s ?q {ref} }} }}"):
+    found = yield f"SELECT (1 AS ?found) WHERE {{ {{ {ref} ?p ?o }} UNION {{ ?s ?q {ref} }} }} LIMIT 1"
+    if not any(tsv_rows(found)):
         raise NotFoundError(f"no entity {short_id(str(iri))!r} in the store")
+
+
+def _plan(iri: str, *, depth: int, direction: str, predicates: Sequence[str] | None,
+          types: Sequence[str] | None, limit: int, max_triples: int) -> Plan[Neighbourhood]:
+    _check(depth, direction, limit, max_triples)
+    centre = entity_iri(iri)
+    edges = resolve_terms(predicates, "predicates") or list(EDGE_PREDICATES)
+    classes = with_subclasses(resolve_terms(types, "types")) if types else []
+    nodes, truncated = yield from _expand(centre, depth, _Hop(direction, edges, classes), limit)
+    if len(nodes) == 1:
+        # A neighbour found proves the entity is in the store; only a lone centre needs asking.
+        yield from _require_entity(centre)
+    statements, cut = yield from _describe(nodes, edges, max_triples)
+    return Neighbourhood(centre=centre, nodes=nodes, statements=statements,
+                         truncated=truncated or cut)
 
 
 def _check(depth: int, direction: str, limit: int, max_triples: int) -> None:
@@ -119,22 +157,26 @@ class _Hop:
     classes: list[URIRef]
 
 
-def _expand(store: Store, centre: URIRef, depth: int, hop: _Hop,
-            limit: int) -> tuple[list[URIRef], bool]:
+def _expand(centre: URIRef, depth: int, hop: _Hop, limit: int) -> Plan[tuple[list[URIRef], bool]]:
     nodes, frontier, truncated = [centre], [centre], False
     for _ in range(depth):
         if not frontier:
             break
         room = limit - len(nodes)
-        found = _new_neighbours(store, frontier, nodes, hop, room + 1)
+        found = yield from _new_neighbours(frontier, nodes, hop, room + 1)
         truncated = truncated or len(found) > room
         frontier = found[:room]
         nodes += frontier
     return nodes, truncated
 
 
-def _new_neighbours(store: Store, frontier: list[URIRef], known: list[URIRef], hop: _Hop,
-                    limit: int) -> list[URIRef]:
+def _new_neighbours(frontier: list[URIRef], known: list[URIRef], hop: _Hop,
+                    limit: int) -> Plan[list[URIRef]]:
+    rows = yield _neighbours_query(frontier, known, hop, limit)
+    return [URIRef(cells[0][1:-1]) for cells in tsv_rows(rows)]
+
+
+def _neighbours_query(frontier: list[URIRef], known: list[URIRef], hop: _Hop, limit: int) -> str:
     patterns = []
     if hop.direction in ("out", "both"):
         patterns.append("{ ?n ?p ?m }")
@@ -143,28 +185,53 @@ def _new_neighbours(store: Store, frontier: list[URIRef], known: list[URIRef], h
     typed = f"{sparql_values('c', hop.classes)} ?m a ?c ." if hop.classes else ""
     excluded = ", ".join(sparql_iri(str(k)) for k in known)
     # A FILTER on ?p, not a VALUES block: Oxigraph joins two VALUES blocks with a scan.
-    rows = store.select(
-        f"SELECT DISTINCT ?m WHERE {{ {sparql_values('n', frontier)} {' UNION '.join(patterns)} "
-        f"FILTER(isIRI(?m) && ?p IN ({sparql_list(hop.edges)}) && ?m NOT IN ({excluded})) {typed} }} "
-        f"LIMIT {limit}"
+    return (f"SELECT DISTINCT ?m WHERE {{ {sparql_values('n', frontier)} {' UNION '.join(patterns)} "
+            f"FILTER(isIRI(?m) && ?p IN ({sparql_list(hop.edges)}) && ?m NOT IN ({excluded})) {typed} }} "
+            f"LIMIT {limit}")
+
+
+def _describe(nodes: list[URIRef], edges: list[URIRef],
+              max_triples: int) -> Plan[tuple[list[Statement], bool]]:
+    known = list(dict.fromkeys([RDF_TYPE, *map(str, edges), *_literal_properties()]))
+    text = yield _describe_query(nodes, known, edges, max_triples)
+    rows = list(tsv_rows(text))
+    edge_set, members = set(map(str, edges)), [str(n) for n in nodes]
+    kept: dict[Statement, None] = {}  # a triple held by several article graphs counts once
+    for si, pi, p, o, oi in rows[:max_triples]:
+        predicate = known[int(pi)] if pi else p[1:-1]
+        if oi:  # the object is a node of the neighbourhood
+            if predicate in edge_set or predicate == RDF_TYPE:
+                kept[(members[int(si)], predicate, f"<{members[int(oi)]}>")] = None
+        elif o[:1] == '"' or predicate == RDF_TYPE or (o and o[0] not in "<_"):
+            kept[(members[int(si)], predicate, o)] = None
+    return list(kept), len(rows) > max_triples
+
+
+@lru_cache(maxsize=1)
+def _literal_properties() -> tuple[str, ...]:
+    # Only to shorten the answer (a predicate not listed comes back by name): read once.
+    declared = ontology_graph().subjects(RDF.type, OWL.DatatypeProperty)
+    return (str(RDFS.label), str(SKOS.altLabel), *sorted(map(str, declared)))
+
+
+def _describe_query(nodes: list[URIRef], known: list[str], edges: list[URIRef],
+                    max_triples: int) -> str:
+    # Every term the engine writes out costs it a dictionary look-up: subjects, objects that are
+    # nodes and the usual predicates come back as their number in a VALUES list instead, and an
+    # edge to a node outside the neighbourhood is dropped in the engine. Both lists are joined in
+    # an OPTIONAL, which Oxigraph evaluates as a hash join (a FILTER ... IN list tries each item).
+    prefixes, names = compact_iris([str(n) for n in nodes])
+    numbered = _numbered(names)
+    return (
+        f"{prefixes} SELECT ?si ?pi ?pn ?o ?oi WHERE {{ {{ SELECT * WHERE {{ "
+        f"VALUES (?s ?si) {{ {numbered} }} ?s ?p ?v OPTIONAL {{ VALUES (?v ?vi) {{ {numbered} }} }} "
+        f"OPTIONAL {{ VALUES (?p ?pi) {{ {_numbered([sparql_iri(k) for k in known])} }} }} }} }} "
+        f"FILTER(BOUND(?vi) || !(?p IN ({sparql_list(edges)}))) "
+        f"BIND(IF(BOUND(?vi), ?none, ?v) AS ?o) BIND(?vi AS ?oi) BIND(IF(BOUND(?pi), ?none, ?p) AS ?pn) "
+        f"}} LIMIT {max_triples + 1}"
     )
-    return [URIRef(str(row["m"])) for row in rows]
 
 
-def _describe(store: Store, nodes: list[URIRef], edges: list[URIRef],
-              max_triples: int) -> tuple[list[Triple], bool]:
-    rows = list(tsv_cells(store, (
-        f"SELECT ?s ?p ?o WHERE {{ {sparql_values('s', nodes)} ?s ?p ?o "
-        f"FILTER(isLiteral(?o) || ?p = {sparql_iri(str(RDF.type))} || ?p IN ({sparql_list(edges)})) }} "
-        f"LIMIT {max_triples + 1}"
-    )))
-    members = {f"<{n}>" for n in nodes}
-    edge_cells = {f"<{e}>" for e in edges}
-    kept: dict[tuple[str, ...], Triple] = {}
-    # Filter the raw cells first: building rdflib terms is the costly part of a neighbourhood.
-    for s, p, o in rows[:max_triples]:
-        if p in edge_cells and o not in members:
-            continue  # an edge leaving the neighbourhood
-        if (s, p, o) not in kept:  # the same triple in several article graphs counts once
-            kept[(s, p, o)] = (term_from_tsv(s), URIRef(p[1:-1]), term_from_tsv(o))
-    return list(kept.values()), len(rows) > max_triples
+def _numbered(refs: Sequence[str]) -> str:
+    """``(<iri> 0) (p0:name 1) ...``: the rows of a ``VALUES (?term ?number)`` block."""
+    return " ".join(f"({ref} {i})" for i, ref in enumerate(refs))

@@ -68,6 +68,34 @@ def sparql_list(terms: Iterable[str], parameter: str = "iri") -> str:
     return ", ".join(sparql_iri(t, parameter) for t in terms)
 
 
+# A name after the last "/" that SPARQL takes as the local part of a prefixed name, unescaped.
+_LOCAL = re.compile(r"^(?P<namespace>.*/)(?P<local>[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?)$")
+
+
+def compact_iris(iris: Sequence[str], parameter: str = "iri") -> tuple[str, list[str]]:
+    """``PREFIX`` declarations and each IRI as a prefixed name (``p0:rajnath-singh``) where it can
+    be one, else as ``<iri>``; each IRI checked by :func:`sparql_iri`. For long ``VALUES`` lists:
+    the engine parses a prefixed name in about half the time of a whole IRI.
+
+    Examples
+    --------
+    >>> compact_iris(["urn:x", "https://a.org/person/ann", "https://a.org/person/bob"])
+    ('PREFIX p0: <https://a.org/person/>', ['<urn:x>', 'p0:ann', 'p0:bob'])
+    """
+    prefixes: dict[str, str] = {}
+    written = []
+    for iri in iris:
+        ref = sparql_iri(iri, parameter)
+        match = _LOCAL.match(iri)
+        if match is None:
+            written.append(ref)
+            continue
+        prefix = prefixes.setdefault(match["namespace"], f"p{len(prefixes)}")
+        written.append(f"{prefix}:{match['local']}")
+    declared = " ".join(f"PREFIX {prefix}: <{namespace}>" for namespace, prefix in prefixes.items())
+    return declared, written
+
+
 def entity_iri(entity_id: str) -> URIRef:
     """The IRI of an entity given by its short id (``person/rajnath-singh``) or its full IRI."""
     text = entity_id.strip()

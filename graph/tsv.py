@@ -57,9 +57,71 @@ def term_from_tsv(cell: str) -> Node:
     return Literal(cell, datatype=XSD.double if "e" in cell.lower() else XSD.decimal)
 
 
+# Datatypes whose lexical form rdflib keeps as written (it rewrites numbers, times and timezones).
+_VERBATIM = {str(XSD.string), str(XSD.gYear), str(XSD.gYearMonth)}
+_XSD_DATE = str(XSD.date)
+
+
+def literal_parts(cell: str) -> tuple[str, str | None, str | None]:
+    """A literal cell's text, datatype IRI and language, as ``str()``, ``.datatype`` and
+    ``.language`` of :func:`term_from_tsv`'s rdflib literal give them (without building it for the
+    usual strings and dates).
+
+    Examples
+    --------
+    >>> literal_parts('"Rājnāth"@en'), literal_parts('"2023-06"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>')
+    (('Rājnāth', None, 'en'), ('2023-06', 'http://www.w3.org/2001/XMLSchema#gYearMonth', None))
+    >>> literal_parts('"1.50E0"^^<http://www.w3.org/2001/XMLSchema#double>')
+    ('1.5', 'http://www.w3.org/2001/XMLSchema#double', None)
+    >>> literal_parts("24")
+    ('24', 'http://www.w3.org/2001/XMLSchema#integer', None)
+    """
+    if cell.startswith('"'):
+        end = cell.rfind('"')
+        text, rest = _unescape(cell[1:end]), cell[end + 1:]
+        if not rest:
+            return text, None, None
+        if rest[0] == "@":
+            return text, None, rest[1:]
+        datatype = rest[3:-1]
+        if datatype in _VERBATIM or (datatype == _XSD_DATE and len(text) == 10):
+            return text, datatype, None
+    literal = term_from_tsv(cell)
+    if not isinstance(literal, Literal):
+        raise ValueError(f"not a literal: {cell!r}")
+    return str(literal), str(literal.datatype) if literal.datatype else None, literal.language
+
+
 def tsv_cells(store: Store, sparql: str) -> Iterator[list[str]]:
     """The raw cells of each result row (empty string for an unbound variable), header skipped."""
-    lines = store.query(sparql, accept=TSV).text.split("\n")
+    return tsv_rows(store.query(sparql, accept=TSV).text)
+
+
+def tsv_terms(text: str) -> list[dict[str, Node]]:
+    r"""Each row of a TSV result as rdflib terms by variable name (unbound variables left out),
+    like :meth:`graph.store.Store.select` gives the rows of a JSON result.
+
+    Examples
+    --------
+    >>> rows = tsv_terms('?s\t?n\n<urn:a>\t1\n<urn:b>\t\n')
+    >>> rows[1], rows[0]["n"].toPython()
+    ({'s': rdflib.term.URIRef('urn:b')}, 1)
+    """
+    header, _, body = text.partition("\n")
+    names = [name[1:] for name in header.split("\t")]
+    return [{name: term_from_tsv(cell) for name, cell in zip(names, cells, strict=True) if cell}
+            for cells in tsv_rows("\n" + body)]
+
+
+def tsv_rows(text: str) -> Iterator[list[str]]:
+    r"""The cells of each row of a TSV result, header skipped.
+
+    Examples
+    --------
+    >>> list(tsv_rows('?s\t?n\n<urn:a>\t1\n<urn:b>\t\n'))
+    [['<urn:a>', '1'], ['<urn:b>', '']]
+    """
+    lines = text.split("\n")
     for line in lines[1:]:
         if line:
             yield line.split("\t")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections.abc import Iterator
@@ -10,11 +11,13 @@ import pytest
 from rdflib import RDFS, Graph, Literal, URIRef
 
 from graph.changes import ChangeCache, store_signal
-from graph.errors import ParameterError, StoreUnavailableError
+from graph.errors import NotFoundError, ParameterError, ResultTooLargeError, StoreUnavailableError
+from graph.lookup import aentity_page, entity_page
 from graph.namespace import DT, RESOURCE
 from graph.neighbourhood import neighbourhood
 from graph.paths import shortest_paths
 from graph.search import load_label_index, normalise, search_entities
+from graph.steps import Limits
 from graph.store import Store, open_store
 from tests.lookup_fixture import load_lookup_graph, res
 
@@ -132,3 +135,15 @@ def test_a_failed_first_check_is_an_error(graph_store: Store) -> None:
 
     with pytest.raises(StoreUnavailableError):
         ChangeCache(broken, background=True).get("k", lambda: 1)
+
+
+def test_entity_page_sync_and_async_agree(graph_store: Store) -> None:
+    limits = Limits(deadline_s=10, max_bytes=1_000_000)
+    for entity in ("person/rajnath-singh", "event/two-plus-two-2022", "country/india"):
+        page = entity_page(graph_store, entity)
+        assert page.edges and page.labels
+        assert asyncio.run(aentity_page(graph_store, entity, limits=limits)) == page
+    with pytest.raises(NotFoundError, match="person/nobody"):
+        asyncio.run(aentity_page(graph_store, "person/nobody", limits=limits))
+    with pytest.raises(ResultTooLargeError):
+        asyncio.run(aentity_page(graph_store, "country/india", limits=Limits(deadline_s=10, max_bytes=1024)))

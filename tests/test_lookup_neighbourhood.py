@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 
 import pytest
-from rdflib import RDF, RDFS, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
 from graph.errors import NotFoundError, ParameterError
 from graph.namespace import DT
-from graph.neighbourhood import neighbourhood
+from graph.neighbourhood import aneighbourhood, neighbourhood
+from graph.steps import Limits
 from graph.store import Store, open_store
 from tests.lookup_fixture import load_lookup_graph, res
 
@@ -99,3 +101,56 @@ def test_bad_arguments_name_the_parameter(graph_store: Store, kwargs: dict[str, 
 def test_bad_id_is_a_parameter_error(graph_store: Store) -> None:
     with pytest.raises(ParameterError, match="id"):
         neighbourhood(graph_store, "http://x> } DROP ALL {")
+
+
+# -- the description query and its async twin -------------------------------------------------------
+EDGE_CASES = """
+@prefix dt: <https://w3id.org/defence-ties/ontology#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix t: <https://w3id.org/defence-ties/resource/test/> .
+t:a dt:participant t:b ;
+    <http://www.w3.org/2002/07/owl#sameAs> t:b ;
+    <http://www.w3.org/2000/01/rdf-schema#seeAlso> <http://example.org/elsewhere> ;
+    dt:title "Says \\"hi\\"\\tthen leaves"@en-GB , "1.50E0"^^xsd:double , "2020-01-01Z"^^xsd:date ,
+             "2021-03"^^xsd:gYearMonth , 7 .
+t:b a dt:Person ; dt:country t:c .
+t:c a dt:Country .
+"""
+
+
+@pytest.fixture(scope="module")
+def edge_case_store(graph_store: Store) -> Store:
+    # Two graphs hold the same edge: it must be described once.
+    graph_store.put_graph_data("urn:test:edge-cases", EDGE_CASES.encode(), "text/turtle")
+    graph_store.put_graph_data("urn:test:edge-cases-2", EDGE_CASES.encode(), "text/turtle")
+    return graph_store
+
+
+def test_description_keeps_member_edges_literals_and_types_only(edge_case_store: Store) -> None:
+    found = neighbourhood(edge_case_store, "test/a", predicates=["participant"])
+    a, b = URIRef(res("test/a")), URIRef(res("test/b"))
+    assert found.nodes == [a, b]
+    about_a = sorted((p, o) for s, p, o in found.triples if s == a)
+    assert about_a == sorted([
+        (DT.participant, b),
+        (DT.title, Literal('Says "hi"\tthen leaves', lang="en-GB")),
+        (DT.title, Literal("1.50E0", datatype=XSD.double)),
+        (DT.title, Literal("2020-01-01Z", datatype=XSD.date)),
+        (DT.title, Literal("2021-03", datatype=XSD.gYearMonth)),
+        (DT.title, Literal(7)),
+    ])  # not owl:sameAs (not an edge), not rdfs:seeAlso, each triple once over both graphs
+    # b's edge to c leaves the neighbourhood; b's type stays
+    assert [(p, o) for s, p, o in found.triples if s == b] == [(RDF.type, DT.Person)]
+    assert len(found.statements) == len(set(found.statements)) == len(found.triples)
+
+
+def test_async_neighbourhood_gives_the_same_answer(edge_case_store: Store) -> None:
+    limits = Limits(deadline_s=10, max_bytes=1_000_000)
+    for entity, kwargs in [("person/rajnath-singh", {"depth": 2}), ("country/india", {"limit": 4}),
+                           ("test/a", {"direction": "out"})]:
+        sync = neighbourhood(edge_case_store, entity, **kwargs)  # type: ignore[arg-type]
+        found = asyncio.run(aneighbourhood(edge_case_store, entity, limits=limits, **kwargs))  # type: ignore[arg-type]
+        assert (found.nodes, found.statements, found.truncated) == (
+            sync.nodes, sync.statements, sync.truncated)
+    with pytest.raises(NotFoundError, match="person/nobody"):
+        asyncio.run(aneighbourhood(edge_case_store, "person/nobody", limits=limits))

@@ -5,14 +5,17 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Response
+from starlette.concurrency import run_in_threadpool
 
 from api.deps import ChangeCacheDep, SettingsDep, StoreDep
 from api.exports import GRAPH_FORMATS, render_neighbourhood
 from api.json_response import ModelResponse
 from api.models import Entity, NeighbourhoodGraph, SearchResult, SearchResults
+from api.neighbourhood_json import neighbourhood_json
 from api.params import at_most
-from graph.lookup import entity_page
-from graph.neighbourhood import neighbourhood
+from api.sparql_service import limits_for
+from graph.lookup import aentity_page
+from graph.neighbourhood import aneighbourhood
 from graph.search import search_entities
 
 router = APIRouter(prefix="/api/entities", tags=["entities"])
@@ -38,7 +41,7 @@ def search(*, store: StoreDep, cache: ChangeCacheDep, settings: SettingsDep,
             summary="The subgraph around an entity",
             responses={200: {"content": GRAPH_MEDIA,
                              "description": "JSON (`format=json`, the model below) or a graph file."}})
-def entity_neighbourhood(
+async def entity_neighbourhood(
     *, store: StoreDep, settings: SettingsDep,
     id: Annotated[str, Path(description=ID_DOC)],
     depth: Annotated[int, Query(ge=1)] = 1,
@@ -51,17 +54,20 @@ def entity_neighbourhood(
     """Nodes within `depth` hops and the edges between them, as JSON or in a graph-file format."""
     at_most("depth", depth, settings.neighbourhood_max_depth, "TIES_NEIGHBOURHOOD_MAX_DEPTH")
     at_most("limit", limit, settings.lookup_max_limit, "TIES_LOOKUP_MAX_LIMIT")
-    found = neighbourhood(store, id, depth=depth, direction=direction, predicates=predicates,
-                          types=types, limit=limit, max_triples=settings.neighbourhood_max_triples)
+    # async: the engine is awaited on the loopback client, so the request needs no thread.
+    found = await aneighbourhood(store, id, limits=limits_for(settings), depth=depth,
+                                 direction=direction, predicates=predicates, types=types,
+                                 limit=limit, max_triples=settings.neighbourhood_max_triples)
     if format in GRAPH_FORMATS:
-        body, media_type = render_neighbourhood(found, format)
+        body, media_type = await run_in_threadpool(render_neighbourhood, found, format)
         return Response(body, media_type=media_type,
                         headers={"X-Truncated": str(found.truncated).lower()})
-    return ModelResponse(NeighbourhoodGraph.from_neighbourhood(found))
+    return Response(neighbourhood_json(found), media_type="application/json")
 
 
 @router.get("/{id:path}", response_model=Entity, summary="One entity with its edges and their sources")
-def entity(store: StoreDep, settings: SettingsDep,
-           id: Annotated[str, Path(description=ID_DOC)]) -> Response:
+async def entity(store: StoreDep, settings: SettingsDep,
+                 id: Annotated[str, Path(description=ID_DOC)]) -> Response:
     """IRI, types, labels, literal attributes, edges in and out with the articles that support them."""
-    return ModelResponse(Entity.from_page(entity_page(store, id, max_edges=settings.entity_max_edges)))
+    page = await aentity_page(store, id, limits=limits_for(settings), max_edges=settings.entity_max_edges)
+    return ModelResponse(Entity.from_page(page))
