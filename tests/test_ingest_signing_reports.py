@@ -18,6 +18,10 @@ GAZETTEER_TTL = """
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix a: <https://w3id.org/defence-ties/resource/agreement/> .
 @prefix t: <https://w3id.org/defence-ties/resource/technology/> .
+@prefix o: <https://w3id.org/defence-ties/resource/organisation/> .
+@prefix c: <https://w3id.org/defence-ties/resource/country/> .
+o:dod a dt:Organisation ; rdfs:label "Department of Defense" ; dt:country c:united-states .
+o:mod a dt:Organisation ; rdfs:label "Ministry of Defence" ; dt:country c:india .
 a:moa-pilots a dt:Agreement ; rdfs:label "Memorandum of Agreement regarding the Exchange of Test Pilots" ;
     skos:altLabel "MoA on test pilots" .
 t:land a dt:TechnologyArea, skos:Concept ; rdfs:label "Land systems" .
@@ -55,6 +59,9 @@ def test_a_passive_signing_with_an_aside_and_long_posts_names_both_signers() -> 
     assert ("Spare Parts Priority Accord", "signatory", "Arvind Menon") in found
     assert ("Maria Kowalski", "affiliatedWith", "Department of Defense") in found
     assert ("Arvind Menon", "affiliatedWith", "Ministry of Defence") in found
+    # the signers' bodies belong to two countries: both are parties
+    assert ("Spare Parts Priority Accord", "party", "India") in found
+    assert ("Spare Parts Priority Accord", "party", "United States") in found
 
 
 def test_signers_with_posts_joined_without_a_second_by() -> None:

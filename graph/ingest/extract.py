@@ -29,6 +29,7 @@ from graph.ingest.facts import Fact, Mention
 from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.mentions import find_mentions
 from graph.ingest.rulebook import CATALOGUE
+from graph.ingest.signing_report import signatory_parties
 from graph.ingest.text import nlp
 
 
@@ -60,6 +61,7 @@ def extract_text(
     mentions = [_dateline(doc, m) for m in mentions]
     facts = list(events.facts) + actor_rules.affiliations(doc, mentions, table)
     facts += _apply_rules(doc, mentions, dates, published)
+    facts += signatory_parties(facts, table)
     return Extraction(text, list(table.entities.values()), _unique(facts))
 
 

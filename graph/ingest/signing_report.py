@@ -18,9 +18,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rdflib import URIRef
+
 from graph.ingest.context import Sentence
 from graph.ingest.dates import DateValue
-from graph.ingest.entities import Entity
+from graph.ingest.entities import Entity, EntityTable
+from graph.ingest.facts import Fact
+from graph.namespace import DT
 
 DOCUMENT_NOUNS = {
     "documents", "agreements", "pacts", "texts", "accords", "deals", "arrangements", "memoranda", "mous",
@@ -91,3 +95,30 @@ def apply_report(s: Sentence, agreements: list[Entity], signers: list[Entity]) -
             s.add(agreement, "signedAt", report.place, "signing_report")
         for country in report.parties:
             s.add(agreement, "party", country, "signing_report")
+
+
+def signatory_parties(facts: list[Fact], table: EntityTable) -> list[Fact]:
+    """``party`` for each country of an agreement's signers, when its signers come from two countries
+    or more (a person's own country, or the country the gazetteer gives the body they serve)."""
+    countries: dict[Entity, Entity] = {}
+    for fact in facts:
+        if fact.predicate == "affiliatedWith" and isinstance(fact.obj, Entity):
+            country = fact.obj if fact.obj.cls == "Country" else _country_of(fact.obj, table)
+            if country is not None:
+                countries.setdefault(fact.subject, country)
+    signed: dict[Entity, list[Fact]] = {}
+    for fact in facts:
+        if fact.predicate == "signatory" and isinstance(fact.obj, Entity) and fact.obj in countries:
+            signed.setdefault(fact.subject, []).append(fact)
+    added = []
+    for agreement, signings in signed.items():
+        parties = {countries[f.obj]: f for f in signings if isinstance(f.obj, Entity)}
+        if len(parties) >= 2:
+            added += [Fact(agreement, "party", c, f.evidence) for c, f in parties.items()]
+    return added
+
+
+def _country_of(body: Entity, table: EntityTable) -> Entity | None:
+    iri = table.gazetteer.graph.value(body.iri, DT.country) if body.known else None
+    entry = table.gazetteer.entries.get(iri) if isinstance(iri, URIRef) else None
+    return table.resolve(entry.label, "Country") if entry is not None and entry.cls == "Country" else None
