@@ -129,3 +129,12 @@ def test_weapon_types_are_no_technology_areas_but_engines_are() -> None:
     areas = {label for cls, label in nodes if cls == "TechnologyArea"}
     assert "F135" in areas
     assert not areas & {"Spearhead", "Badger"}
+
+
+def test_a_second_signer_on_behalf_of_a_country_signs_the_agreement_just_named() -> None:
+    _, found = extract(
+        "Maria Kowalski, Deputy Under Secretary of Defense, signed the Spare Parts Priority Accord on "
+        "behalf of the United States. Arvind Menon, Additional Secretary, signed on behalf of India."
+    )
+    assert ("Spare Parts Priority Accord", "signatory", "Maria Kowalski") in found
+    assert ("Spare Parts Priority Accord", "signatory", "Arvind Menon") in found

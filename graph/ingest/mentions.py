@@ -319,12 +319,15 @@ def _bare_person(doc: Doc, span: Span, table: EntityTable, before: list[Mention]
         and before[-1].end == prev
     )
     # "Ely Ratner, the Assistant Secretary of ...": a post in apposition, with or without "the"
+    # "Samir Sinha, Additional Secretary ...": up to two capitalised modifiers before the title word
     first = span.end + 1 + (span.end + 2 < len(doc) and doc[span.end + 1].lower_ == "the")
+    title = next(
+        (j for j in range(first, min(len(doc), first + 3)) if doc[j].lower_.rstrip(".") in TITLE_WORDS), 0
+    )
     before_post = (
-        first < len(doc)
+        title > 0
         and doc[span.end].text == ","
-        and doc[first].lower_.rstrip(".") in TITLE_WORDS
-        and (first == span.end + 1 or doc[first].text[:1].isupper())
+        and (title == span.end + 1 or all(t.text[:1].isupper() for t in doc[first : title + 1]))
     )
     if not (after_post or before_post):
         return None

@@ -188,8 +188,11 @@ def _governed(s: Sentence, signing: Signing) -> list[Entity]:
     doc = s.span.doc
     nxt = doc[signing.verb + 1].lower_ if signing.verb + 1 < len(doc) else ""
     subject = [t.lower_ for t in doc[max(s.span.start, signing.verb - 3) : signing.verb]]
-    if s.agreement is not None and (nxt in ("it", "the", "this") or ANAPHORIC_SUBJECTS & set(subject)):
-        return [s.agreement]  # "signed it", "The document was signed in New Delhi by ..."
+    on_behalf = [t.lower_ for t in doc[signing.verb + 1 : signing.verb + 3]] == ["on", "behalf"]
+    if s.agreement is not None and (
+        nxt in ("it", "the", "this") or on_behalf or ANAPHORIC_SUBJECTS & set(subject)
+    ):  # "signed it", "The document was signed in New Delhi by ...", "B signed on behalf of India"
+        return [s.agreement]
     return []
 
 
@@ -265,7 +268,7 @@ def _apposition(gap: Span) -> bool:
     inner = words[1:-1]
     return (
         len(words) > 2 and words[0].text == "," and words[-1].text == "," and len(inner) <= 14
-        and all(t.text[:1].isupper() or t.lower_ in ("of", "for", "and", "the", "&") for t in inner)
+        and all(t.text[:1].isupper() or t.lower_ in ("of", "for", "and", "the", "&", "(", ")") for t in inner)
     )
 
 
