@@ -28,6 +28,7 @@ from graph.ingest.lexicon import (
     TITLE_WORDS,
     VESSEL_TYPES,
 )
+from graph.ingest.post_bodies import department_of
 from graph.ingest.rulebook import rule
 from graph.namespace import DT
 
@@ -225,13 +226,17 @@ def _appositive_post(doc: Doc, mentions: list[Mention], i: int) -> Entity | None
     if owner is not None:
         return owner
     link = next((j for j in range(k, min(len(doc), k + 3)) if doc[j].lower_ not in POST_LINKS | {"the"}), k)
-    return _body_at(doc, [m for m in mentions[i + 1 :] if m.start == link], link) if link > k else None
+    return _body_at(doc, mentions[i + 1 :], link) if link > k else None
 
 
 def _post_end(doc: Doc, following: list[Mention], start: int) -> int:
     """Where a post starting at ``start`` ends (``start`` when there is none): capitalised words and
     connectors, up to the next name."""
-    if start >= len(doc) or doc[start].lower_.rstrip(".") not in TITLE_WORDS or doc[start].is_lower:
+    # "Additional Secretary", "Principal Deputy Assistant Secretary": a title word, maybe after modifiers
+    title = next(
+        (j for j in range(start, min(len(doc), start + 3)) if doc[j].lower_.rstrip(".") in TITLE_WORDS), None
+    )
+    if title is None or any(not doc[j].text[:1].isupper() for j in range(start, title + 1)):
         return start
     stops = {m.start: m for m in following}
     k = start
@@ -255,6 +260,9 @@ def _post_owner(doc: Doc, following: list[Mention], k: int) -> tuple[Entity | No
 
 def _body_at(doc: Doc, following: list[Mention], k: int) -> Entity | None:
     k += k < len(doc) and doc[k].lower_ == "the"
+    owner = next((m for m in following if m.start == k and m.entity.cls == "Country"), None)
+    if owner is not None and owner.end < len(doc) and doc[owner.end].lower_ in ("'s", "\u2019s"):
+        k = owner.end + 1  # "in India's Ministry of Defence": the body, not its country
     return next((m.entity for m in following if m.start == k and m.entity.cls == "Organisation"), None)
 
 
@@ -313,6 +321,9 @@ def _post_target(
     countries = [p.entity for p in posts if p.entity.cls == "Country"]
     if countries:
         return countries[-1]
+    department = department_of(person.entity.titles, table)  # "Assistant Secretary of Defense for ..."
+    if department is not None:
+        return department
     for title in person.entity.titles:
         lowered = title.lower()
         first = lowered.split()[0] if lowered.split() else ""

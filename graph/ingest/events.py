@@ -37,6 +37,7 @@ from rdflib import Literal
 from rdflib.namespace import XSD
 from spacy.tokens import Doc, Span
 
+from graph.ingest.described_agreements import described_agreement, described_end
 from graph.ingest.editions import describes, first_of_a_kind, series_before, series_noun
 from graph.ingest.entities import Entity, EntityTable
 from graph.ingest.facts import Evidence, Fact, Mention
@@ -265,10 +266,14 @@ def _unnamed_agreement(doc: Doc, i: int, table: EntityTable, taken: set[int], fo
     end = k + 1
     if doc[k].lower_ == "memorandum" and end + 1 < len(doc) and doc[end].lower_ == "of":
         end += 2
-    span = doc[i + 1 : end]
+    described = described_end(doc, i + 1, end)  # "a Memorandum of Agreement on liaison officers"
+    span = doc[i + 1 : described]
     if len(span) < 2 and span.text.lower() != "mou":
         return  # "a pact that lets ..." describes an agreement named elsewhere
-    agreement = table.resolve(span.text, "Agreement", unique=True)
+    agreement = (
+        described_agreement(doc, i + 1, end, described, table) if described > end
+        else table.resolve(span.text, "Agreement", unique=True)
+    )
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
         table.alias(agreement, doc[end + 1].text)
     found.mentions.append(Mention(span.start, span.end, agreement))

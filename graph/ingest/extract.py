@@ -33,6 +33,7 @@ from graph.ingest.facts import Fact, Mention
 from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.mentions import find_mentions
 from graph.ingest.rulebook import CATALOGUE
+from graph.ingest.signing_report import signatory_parties
 from graph.ingest.text import nlp
 
 
@@ -68,6 +69,7 @@ def extract_text(
     facts += actor_rules.affiliations(doc, mentions, table)
     facts += ranks.rank_affiliations(doc, mentions, table, facts)
     facts += _apply_rules(doc, mentions, dates, published)
+    facts += signatory_parties(facts, table)
     return Extraction(text, list(table.entities.values()), _unique(facts))
 
 

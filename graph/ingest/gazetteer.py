@@ -113,9 +113,9 @@ class Gazetteer:
             self.by_label.setdefault(normalise_label(alias), entry)
 
     def _drop_platforms(self) -> None:
-        """Aircraft types ("P-8I", "C-17 Globemaster III", "Tejas") stay in the background graph
-        but are no technology area an article can name: a concept is a platform when a broader
-        concept is a family of aircraft and its own label names no family."""
+        """Aircraft and weapon types ("P-8I", "Tejas", "Javelin", "Stryker") stay in the background
+        graph but are no technology area an article can name: a concept is a platform when a broader
+        concept is a family of aircraft or weapons and its own label names no family."""
         platforms = [
             entry
             for entry in self.entries.values()

@@ -335,7 +335,14 @@ TECHNOLOGY = {
     ),
 }
 # A technology concept under a family of aircraft ("Maritime patrol aircraft", "Military
-# helicopters", "Unmanned aerial systems") is a platform, unless it names a kind itself.
-PLATFORM_FAMILY_WORDS = {"aircraft", "helicopters", "aerial"}
-PLATFORM_KIND_WORDS = {"aircraft", "helicopters", "fighters", "vehicles", "jets", "systems", "uav", "uavs"}
+# helicopters", "Unmanned aerial systems") or of weapons ("Anti-tank guided missiles", "Armoured
+# vehicles", "Precision-guided munitions") is a platform, unless it names a kind itself.
+PLATFORM_FAMILY_WORDS = {
+    "aircraft", "helicopters", "aerial", "missiles", "munitions", "vehicles", "artillery", "guns",
+    "howitzers", "drones",
+}
+PLATFORM_KIND_WORDS = {
+    "aircraft", "helicopters", "fighters", "vehicles", "jets", "systems", "uav", "uavs", "missiles",
+    "munitions", "guns", "howitzers", "drones",
+}
 AMBIGUOUS_TECHNOLOGY = {"space", "cyber", "maritime", "quantum", "autonomy", "drones", "ai"}

@@ -24,6 +24,7 @@ from rdflib import URIRef
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from graph.ingest.described_agreements import described_agreement, described_end
 from graph.ingest.entities import Entity, EntityTable
 from graph.ingest.facts import Mention
 from graph.ingest.gazetteer import Gazetteer
@@ -52,12 +53,16 @@ TRAILING_HEADS = AGREEMENT_HEADS | INITIATIVE_HEADS | {"dialogue", "exercise", "
 def find_mentions(doc: Doc, table: EntityTable, taken: set[int]) -> list[Mention]:
     """Mentions of entities in ``doc`` outside ``taken`` tokens (dates and events found before)."""
     mentions: list[Mention] = []
+    posts: set[int] = set()
     for run in name_runs(doc, taken):
         if mentions and run[0] < mentions[-1].end:
             continue  # already read as part of a longer name ("1st Battalion, 5th Infantry Regiment")
         for start, end in _split_on_and(doc, *run, table):
-            mentions += _read_run(doc, start, end, table, mentions)
-    used = {i for m in mentions for i in range(m.start, m.end)} | taken
+            read = _read_run(doc, start, end, table, mentions)
+            mentions += read
+            if all(m.role == "post" for m in read) and doc[start].lower_ in TITLE_WORDS:
+                posts.update(range(start, end))  # a bare post: its words name no place or area
+    used = {i for m in mentions for i in range(m.start, m.end)} | taken | posts
     mentions += _known_phrases(doc, table, used)
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
@@ -65,7 +70,7 @@ def find_mentions(doc: Doc, table: EntityTable, taken: set[int]) -> list[Mention
 def _read_run(doc: Doc, start: int, end: int, table: EntityTable, before: list[Mention]) -> list[Mention]:
     end = _unit_continuation(doc, _with_trailing_head(doc, end))
     span = doc[start:end]
-    post_body = _apposed_post(doc, span, table, before)
+    post_body = _apposed_post(doc, span, table, before) or _described_agreement(doc, span, table)
     if post_body:
         return post_body
     entity = _known_or_classified(span, table)
@@ -84,6 +89,14 @@ def _read_run(doc: Doc, start: int, end: int, table: EntityTable, before: list[M
     if person is not None:
         return [Mention(start, end, person)]
     return _known_or_place(doc, span, table, before)
+
+
+def _described_agreement(doc: Doc, span: Span, table: EntityTable) -> list[Mention]:
+    # "a Memorandum of Agreement on the exchange of liaison officers": head and tail name it
+    end = described_end(doc, span.start, span.end)
+    if end == span.end:
+        return []
+    return [Mention(span.start, end, described_agreement(doc, span.start, span.end, end, table))]
 
 
 def _known_or_place(doc: Doc, span: Span, table: EntityTable, before: list[Mention]) -> list[Mention]:
@@ -274,7 +287,9 @@ def _acronym_after(doc: Doc, end: int, entity: Entity, table: EntityTable) -> No
 def _person_after_post(doc: Doc, span: Span, post: tuple[int, str], table: EntityTable) -> list[Mention]:
     name_start, post_text = post
     name = span[name_start:]
-    mentions = _known_inside(span[:name_start], table, role="post")
+    # "Assistant Secretary of Defense for Indo-Pacific Security Affairs": a place in a post's name
+    # is part of the post, not a place of the event
+    mentions = _known_inside(span[:name_start], table, role="post", skip={"Place"})
     if not len(name) or not looks_like_person_name(name):
         return mentions
     person = table.resolve(name.text, "Person")
@@ -303,10 +318,16 @@ def _bare_person(doc: Doc, span: Span, table: EntityTable, before: list[Mention]
         and before[-1].entity.cls == "Person"
         and before[-1].end == prev
     )
+    # "Ely Ratner, the Assistant Secretary of ...": a post in apposition, with or without "the"
+    # "Samir Sinha, Additional Secretary ...": up to two capitalised modifiers before the title word
+    first = span.end + 1 + (span.end + 2 < len(doc) and doc[span.end + 1].lower_ == "the")
+    title = next(
+        (j for j in range(first, min(len(doc), first + 3)) if doc[j].lower_.rstrip(".") in TITLE_WORDS), 0
+    )
     before_post = (
-        span.end + 1 < len(doc)
+        title > 0
         and doc[span.end].text == ","
-        and doc[span.end + 1].lower_.rstrip(".") in TITLE_WORDS
+        and (title == span.end + 1 or all(t.text[:1].isupper() for t in doc[first : title + 1]))
     )
     if not (after_post or before_post):
         return None

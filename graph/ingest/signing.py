@@ -30,6 +30,8 @@ from graph.ingest.entities import ACTORS, EVENTS, Entity
 from graph.ingest.facts import Mention
 from graph.ingest.lexicon import EVENT_ANAPHORS
 from graph.ingest.rulebook import rule
+from graph.ingest.signing_asides import joined_signers, post_aside_end, without_aside
+from graph.ingest.signing_report import apply_report
 
 SIGN_VERBS = {"signed", "inked", "sign", "signs", "signing", "concluded"}
 BREAKS = {",", ";", ":", "-", "–", "—"}
@@ -78,6 +80,7 @@ def signed(s: Sentence) -> None:
         for event in _signing_events(s, signing):
             for agreement in agreements:
                 s.add(agreement, "signedAt", event, "signed")
+        apply_report(s, agreements, signers)
 
 
 @rule(
@@ -92,6 +95,22 @@ def signed(s: Sentence) -> None:
 )
 def recalled_signing(s: Sentence) -> None:
     """Applied by :func:`signed`, which reads each signing verb in its own clause."""
+
+
+@rule(
+    "A lead that counts the documents signed ('India and the United States signed two documents on "
+    "Thursday'), then one sentence per document: each takes the lead's date, countries and place.",
+    "India and the United States signed two defence documents on 3 May 2030 in New Delhi. "
+    "The Harbour Pilot Accord, under which each navy may berth at the other's ports, was signed "
+    "by Ann Lee, Joint Secretary in the Ministry of Defence, and by Bob Ray, the Director of Plans.",
+    ("Harbour Pilot Accord", "signatory", "Ann Lee"),
+    ("Harbour Pilot Accord", "signatory", "Bob Ray"),
+    ("Harbour Pilot Accord", "signedOn", "2030-05-03"),
+    ("Harbour Pilot Accord", "party", "India"),
+    ("Harbour Pilot Accord", "signedAt", "New Delhi"),
+)
+def signed_after_lead(s: Sentence) -> None:
+    """Applied by :func:`signed` (:mod:`graph.ingest.signing_report`)."""
 
 
 def _signings(s: Sentence) -> list[Signing]:
@@ -149,8 +168,9 @@ def _agreement_before(s: Sentence, at: int) -> Mention | None:
         gap = gap[1:]
     if gap[:1] and gap[0].text == "(" and ")" in [t.text for t in gap[:4]]:
         gap = gap[[t.text for t in gap].index(")") + 1 :]  # "X (LEMOA) that ..."
-    if [t.text for t in gap[:1]] == [","] and (len(gap) == 1 or gap[1].lower_ in ("which", "that")):
+    if [t.text for t in gap[:1]] == [","] and (len(gap) == 1 or gap[1].lower_ in PASSIVE_GAP):
         gap = gap[1:]
+    gap = without_aside(gap)
     if any(t.text in BREAKS for t in gap) or len(gap) > 14:
         return None
     fits = all(t.lower_ in PASSIVE_GAP | {"and", "of", "the", "on"} or t.text[:1].isupper() for t in gap)
@@ -168,8 +188,11 @@ def _governed(s: Sentence, signing: Signing) -> list[Entity]:
     doc = s.span.doc
     nxt = doc[signing.verb + 1].lower_ if signing.verb + 1 < len(doc) else ""
     subject = [t.lower_ for t in doc[max(s.span.start, signing.verb - 3) : signing.verb]]
-    if s.agreement is not None and (nxt in ("it", "the", "this") or ANAPHORIC_SUBJECTS & set(subject)):
-        return [s.agreement]  # "signed it", "The document was signed in New Delhi by ..."
+    on_behalf = [t.lower_ for t in doc[signing.verb + 1 : signing.verb + 3]] == ["on", "behalf"]
+    if s.agreement is not None and (
+        nxt in ("it", "the", "this") or on_behalf or ANAPHORIC_SUBJECTS & set(subject)
+    ):  # "signed it", "The document was signed in New Delhi by ...", "B signed on behalf of India"
+        return [s.agreement]
     return []
 
 
@@ -203,17 +226,19 @@ def _group_from(s: Sentence, at: int) -> list[Entity]:
     """The actors joined by "and" that start right after token ``at`` ("by A and B in ...")."""
     doc = s.span.doc
     chosen: list[Mention] = []
+    aside = at  # the end of the post in apposition to the last signer ("A, Joint Secretary in ...,")
     for m in s.mentions:
-        if m.start <= at or m.entity.cls not in ACTORS or doc[m.end].text == "'s":
+        if m.start <= aside or m.entity.cls not in ACTORS or doc[m.end].text == "'s":
             continue  # "India's iDEX": the country only says whose body signs
         if chosen and m.entity is chosen[-1].entity:
             chosen[-1] = m  # "iDEX (iDEX) and": the acronym repeats the name
             continue
         if not chosen and any(_opens_clause(t) for t in doc[at + 1 : m.start]):
             break
-        if chosen and not _joined(doc[chosen[-1].end : m.start]):
+        if chosen and not joined_signers(doc[max(chosen[-1].end, aside) : m.start]):
             break
         chosen.append(m)
+        aside = post_aside_end(s, m) if m.entity.cls == "Person" else m.end
     return list(dict.fromkeys(m.entity for m in chosen))
 
 
@@ -243,7 +268,7 @@ def _apposition(gap: Span) -> bool:
     inner = words[1:-1]
     return (
         len(words) > 2 and words[0].text == "," and words[-1].text == "," and len(inner) <= 14
-        and all(t.text[:1].isupper() or t.lower_ in ("of", "for", "and", "the", "&") for t in inner)
+        and all(t.text[:1].isupper() or t.lower_ in ("of", "for", "and", "the", "&", "(", ")") for t in inner)
     )
 
 
