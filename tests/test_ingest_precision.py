@@ -606,3 +606,15 @@ def test_an_event_the_exercise_followed_lends_it_nothing() -> None:
     )
     assert found == {("9th edition of Exercise Konkan", "location", "Goa"),
                      ("9th edition of Exercise Konkan", "startDate", "2026-05-04")}
+
+
+def test_an_edition_named_again_in_apposition_is_one_event() -> None:
+    result = extract_text(
+        "The 14th edition of the India-US joint special forces exercise, Vajra Prahar 2023, began on "
+        "21 November 2023 at Umroi.",
+        published=date(2023, 11, 22),
+        gazetteer=Gazetteer.load(ROOT / "data" / "gazetteer.ttl"),
+    )
+    events = [e for e in result.entities if e.cls == "Exercise"]
+    assert len(events) == 1
+    assert "Vajra Prahar 2023" in events[0].surfaces | {events[0].label}

@@ -117,6 +117,33 @@ def edition_anaphors(
     return mentions, facts
 
 
+def appositive_editions(
+    doc: Doc, mentions: list[Mention], facts: list[Fact], table: EntityTable
+) -> tuple[list[Mention], list[Fact]]:
+    """"The 13th edition of the joint exercise, Vajra Prahar 2022, began": an event named again in
+    apposition right after another of the same series is that event, not a second one."""
+    for index in range(1, len(mentions)):
+        first, second = mentions[index - 1], mentions[index]
+        if first.entity.cls not in EVENTS or second.entity.cls not in EVENTS or first.entity is second.entity:
+            continue
+        if second.start != first.end + 1 or doc[first.end].text != ",":
+            continue
+        series = [_series_of(facts, e) for e in (first.entity, second.entity)]
+        if None not in series and series[0] is not series[1]:
+            continue
+        table.entities.pop(second.entity.iri, None)
+        table.alias(first.entity, doc[second.start : second.end].text)
+        old = second.entity
+        mentions[index] = Mention(second.start, second.end, first.entity, second.role)
+        facts = [_moved(f, old, first.entity) for f in facts]
+    return mentions, facts
+
+
+def _series_of(facts: list[Fact], event: Entity) -> Entity | None:
+    found = [f.obj for f in facts if f.subject is event and f.predicate == "partOfSeries"]
+    return found[0] if found and isinstance(found[0], Entity) else None
+
+
 def _restricted(doc: Doc, end: int) -> bool:
     # what may follow "the fourth edition" when it counts the series: "of the series", ",", "."
     return end < len(doc) and doc[end].lower_ not in ("of", ",", ".", "and", ";", "since")

@@ -66,6 +66,7 @@ def extract_text(
     mentions = units.split_units(doc, place_lists.places_in_lists(doc, mentions, table), table)
     mentions, dated = edition_names.dated_editions(doc, mentions, table)
     mentions, facts = edition_names.edition_anaphors(doc, mentions, list(events.facts) + dated, table)
+    mentions, facts = edition_names.appositive_editions(doc, mentions, facts, table)
     facts += actor_rules.affiliations(doc, mentions, table)
     facts += ranks.rank_affiliations(doc, mentions, table, facts)
     facts += _apply_rules(doc, mentions, dates, published)
