@@ -618,3 +618,17 @@ def test_an_edition_named_again_in_apposition_is_one_event() -> None:
     events = [e for e in result.entities if e.cls == "Exercise"]
     assert len(events) == 1
     assert "Vajra Prahar 2023" in events[0].surfaces | {events[0].label}
+
+
+def test_a_leader_hosting_another_at_a_place_on_a_day_is_their_meeting() -> None:
+    found = facts(
+        "President Ana Lopez hosted Prime Minister Ravi Menon in Madrid on 4 March 2026.",
+        {"participant", "startDate"},
+    )
+    assert found == {
+        ("Meeting of Ana Lopez and Ravi Menon", "participant", "Ana Lopez"),
+        ("Meeting of Ana Lopez and Ravi Menon", "participant", "Ravi Menon"),
+        ("Meeting of Ana Lopez and Ravi Menon", "startDate", "2026-03-04"),
+    }
+    assert not facts("The Defence Research and Development Organisation hosted Ravi Menon's team.",
+                     {"participant"})

@@ -23,7 +23,8 @@ from graph.ingest.entities import EVENTS, EntityTable
 from graph.ingest.rulebook import rule
 from graph.ingest.venues import event_places
 
-MEETING_VERBS = {"met", "meets"}
+# "A hosted B at the White House on 13 February": a visit received is a meeting of the two.
+MEETING_VERBS = {"met", "meets", "hosted", "hosts"}
 # "held talks with B": the same meeting. "called on the Prime Minister" is left out: a courtesy
 # call is protocol rather than a meeting with an agenda, and "called on X to ..." is an appeal.
 TALKS_VERBS = {"held", "holds", "hold"}
@@ -32,8 +33,8 @@ RECALLED = {"had", "have", "has", "since", "after", "before", "when", "previousl
 
 
 @rule(
-    "Two people who met (or 'held talks with') at a place on a day: the meeting itself ('A met with "
-    "B in X on June 5').",
+    "Two people who met (or 'held talks with', or one 'hosted' the other) at a place on a day: the "
+    "meeting itself ('A met with B in X on June 5').",
     "Foreign Minister Ana Lopez met with Defence Minister Rajnath Singh in Madrid on 3 May 2026.",
     ("Meeting of Ana Lopez and Rajnath Singh", "participant", "Ana Lopez"),
     ("Meeting of Ana Lopez and Rajnath Singh", "participant", "Rajnath Singh"),
