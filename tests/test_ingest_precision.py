@@ -12,6 +12,7 @@ from graph.ingest.extract import extract_text
 from graph.ingest.gazetteer import Gazetteer
 from graph.namespace import DT
 from tests.conftest import ROOT
+from tests.extraction_helpers import Facts, Nodes, extract_with
 
 
 def facts(text: str, predicates: set[str]) -> set[tuple[str, str, str]]:
@@ -216,15 +217,8 @@ t:f135 a dt:TechnologyArea, skos:Concept ; rdfs:label "F135" ;
 """
 
 
-def gazetteer_facts(text: str) -> tuple[set[tuple[str, str]], set[tuple[str, str, str]]]:
-    gazetteer = Gazetteer.from_graph(Graph().parse(data=GAZETTEER_TTL, format="turtle"))
-    result = extract_text(text, published=date(2026, 1, 1), gazetteer=gazetteer)
-    nodes = {(e.cls, e.label) for e in result.entities}
-    found = {
-        (f.subject.label, f.predicate, f.obj.label if isinstance(f.obj, Entity) else str(f.obj))
-        for f in result.facts
-    }
-    return nodes, found
+def gazetteer_facts(text: str) -> tuple[Nodes, Facts]:
+    return extract_with(text, GAZETTEER_TTL, date(2026, 1, 1))
 
 
 def test_an_aircraft_type_is_no_technology_area_but_an_engine_is() -> None:
@@ -488,19 +482,8 @@ n:lalit-kumar a dt:Person ; rdfs:label "Lalit Kumar" .
 """
 
 
-Nodes = set[tuple[str, str]]
-Triples = set[tuple[str, str, str]]
-
-
-def known_facts(text: str, published: date = date(2026, 3, 9)) -> tuple[Nodes, Triples]:
-    gazetteer = Gazetteer.from_graph(Graph().parse(data=SERIES_AND_BASES_TTL, format="turtle"))
-    result = extract_text(text, published=published, gazetteer=gazetteer)
-    nodes = {(e.cls, e.label) for e in result.entities}
-    found = {
-        (f.subject.label, f.predicate, f.obj.label if isinstance(f.obj, Entity) else str(f.obj))
-        for f in result.facts
-    }
-    return nodes, found
+def known_facts(text: str, published: date = date(2026, 3, 9)) -> tuple[Nodes, Facts]:
+    return extract_with(text, SERIES_AND_BASES_TTL, published)
 
 
 def test_a_known_series_and_a_year_is_that_years_edition_and_it_is_the_nth_edition_of_it() -> None:

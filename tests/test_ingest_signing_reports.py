@@ -6,11 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from rdflib import Graph
-
-from graph.ingest.entities import Entity
-from graph.ingest.extract import extract_text
-from graph.ingest.gazetteer import Gazetteer
+from tests.extraction_helpers import Facts, Nodes, extract_with
 
 GAZETTEER_TTL = """
 @prefix dt: <https://w3id.org/defence-ties/ontology#> .
@@ -37,15 +33,8 @@ t:f135 a dt:TechnologyArea, skos:Concept ; rdfs:label "F135" ; skos:broader t:en
 """
 
 
-def extract(text: str) -> tuple[set[tuple[str, str]], set[tuple[str, str, str]]]:
-    gazetteer = Gazetteer.from_graph(Graph().parse(data=GAZETTEER_TTL, format="turtle"))
-    result = extract_text(text, published=date(2031, 3, 8), gazetteer=gazetteer)  # a Saturday
-    nodes = {(e.cls, e.label) for e in result.entities}
-    found = {
-        (f.subject.label, f.predicate, f.obj.label if isinstance(f.obj, Entity) else str(f.obj))
-        for f in result.facts
-    }
-    return nodes, found
+def extract(text: str) -> tuple[Nodes, Facts]:
+    return extract_with(text, GAZETTEER_TTL, date(2031, 3, 8))  # published on a Saturday
 
 
 def test_a_passive_signing_with_an_aside_and_long_posts_names_both_signers() -> None:
