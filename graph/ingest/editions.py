@@ -68,3 +68,8 @@ def series_before(
     """The series (among ``mentions``, that ``fits``) named last before token ``start``."""
     before = [m.entity for m in mentions if m.start < start and (fits is None or fits(m.entity))]
     return before[-1] if before else None
+
+
+def is_exercise_series(series: Entity) -> bool:
+    """True when one of the series' names says it is one of exercises ("Exercise Malabar")."""
+    return any("exercise" in name.lower() for name in series.surfaces | {series.label})

@@ -38,7 +38,7 @@ from rdflib.namespace import XSD
 from spacy.tokens import Doc, Span
 
 from graph.ingest.described_agreements import described_agreement, described_end
-from graph.ingest.editions import describes, first_of_a_kind, series_before, series_noun
+from graph.ingest.editions import describes, first_of_a_kind, is_exercise_series, series_before, series_noun
 from graph.ingest.entities import Entity, EntityTable
 from graph.ingest.facts import Evidence, Fact, Mention
 from graph.ingest.lexicon import MECHANISM_HEADS, MEETING_HEADS, ORDINAL_WORDS, class_for_head
@@ -167,7 +167,7 @@ def settle_editions(found: Found, others: list[Mention], table: EntityTable) -> 
     named = sorted(own + [m for m in others if m.entity.cls == "Mechanism" and not m.role],
                    key=lambda m: m.start)
     for span, number, exercise in found.pending:
-        fits = _is_exercise_series if exercise else None
+        fits = is_exercise_series if exercise else None
         series = series_before(span.start, own, fits) or series_before(span.start, named, fits)
         if series is None:
             distinct = list(dict.fromkeys(m.entity for m in named if fits is None or fits(m.entity)))
@@ -323,7 +323,7 @@ def _add_event(
     span: Span, number: int, series: Entity | None, *, table: EntityTable, taken: set[int], found: Found,
     guess: bool = True,
 ) -> Entity:
-    exercise = series is not None and _is_exercise_series(series)
+    exercise = series is not None and is_exercise_series(series)
     in_words = any(t.lower_ in ("exercise", "drill", "drills", "wargame") for t in span.sent)
     guess = guess and series is None  # else the series is known, or settle_editions found none
     cls = "Exercise" if exercise or in_words or (guess and _last_series_is_exercise(found)) else "Meeting"
@@ -348,11 +348,7 @@ def _last_series(found: Found) -> Entity | None:
 
 def _last_series_is_exercise(found: Found) -> bool:
     series = _last_series(found)
-    return series is not None and _is_exercise_series(series)
-
-
-def _is_exercise_series(series: Entity) -> bool:
-    return any("exercise" in name.lower() for name in series.surfaces | {series.label})
+    return series is not None and is_exercise_series(series)
 
 
 def _evidence(span: Span, rule: str) -> Evidence:

@@ -7,6 +7,7 @@ own, run by ``tests/test_ingest_rules.py``.
 from __future__ import annotations
 
 from graph.ingest.context import Sentence
+from graph.ingest.editions import is_exercise_series
 from graph.ingest.entities import ACTORS, EVENTS, FRAMEWORKS, Entity
 from graph.ingest.lexicon import PERSONNEL_NOUNS
 from graph.ingest.posts import post_body
@@ -161,8 +162,7 @@ def _other_exercise(s: Sentence, event: Entity) -> bool:
     # sentence that does not name the event but names another exercise series speaks of that one.
     if any(m.entity is event for m in s.mentions):
         return False
-    series = [m.entity for m in s.mentions if m.entity.cls == "Mechanism"]
-    return any("exercise" in n.lower() for e in series for n in e.surfaces | {e.label})
+    return any(m.entity.cls == "Mechanism" and is_exercise_series(m.entity) for m in s.mentions)
 
 
 POST_HEADS = {"commander", "commanding", "chief", "head", "heads", "commands", "commandant"}
