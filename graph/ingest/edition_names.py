@@ -110,10 +110,7 @@ def edition_anaphors(
         named = before[-1]
         if _restricted(doc, m.end) or _ordinals(facts, named) - _ordinals(facts, m.entity):
             continue  # "the fourth edition to be held at Chaubatia" counts only some; "14th" is not "4th"
-        table.entities.pop(m.entity.iri, None)
-        table.alias(named, doc[m.start : m.end].text)
-        mentions[index] = Mention(m.start, m.end, named, m.role)
-        facts = [_moved(f, m.entity, named) for f in facts]
+        facts = _merge_into(named, index, doc=doc, mentions=mentions, facts=facts, table=table)
     return mentions, facts
 
 
@@ -131,11 +128,7 @@ def appositive_editions(
         series = [_series_of(facts, e) for e in (first.entity, second.entity)]
         if None not in series and series[0] is not series[1]:
             continue
-        table.entities.pop(second.entity.iri, None)
-        table.alias(first.entity, doc[second.start : second.end].text)
-        old = second.entity
-        mentions[index] = Mention(second.start, second.end, first.entity, second.role)
-        facts = [_moved(f, old, first.entity) for f in facts]
+        facts = _merge_into(first.entity, index, doc=doc, mentions=mentions, facts=facts, table=table)
     return mentions, facts
 
 
@@ -158,6 +151,18 @@ def _copula_complement(doc: Doc, start: int) -> bool:
     sentence = doc[start].sent
     words = [t.lower_ for t in doc[sentence.start : start]]
     return len(words) == 3 and words[0] in ANAPHORS and words[1] in COPULAS and words[2] == "the"
+
+
+def _merge_into(
+    event: Entity, index: int, *, doc: Doc, mentions: list[Mention], facts: list[Fact], table: EntityTable
+) -> list[Fact]:
+    """Make ``mentions[index]`` a mention of ``event``: its own node is dropped, its words become
+    an alias of ``event`` and its facts are ``event``'s (``mentions`` is changed in place)."""
+    m = mentions[index]
+    table.entities.pop(m.entity.iri, None)
+    table.alias(event, doc[m.start : m.end].text)
+    mentions[index] = Mention(m.start, m.end, event, m.role)
+    return [_moved(f, m.entity, event) for f in facts]
 
 
 def _moved(fact: Fact, old: Entity, new: Entity) -> Fact:
