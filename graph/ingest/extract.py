@@ -18,8 +18,8 @@ from rdflib import Literal
 from spacy.tokens import Doc
 
 import graph.ingest.actors as actor_rules
+import graph.ingest.introduced_editions  # registers the rule for editions introduced by name ("called X")
 import graph.ingest.meetings  # registers the meeting rules
-import graph.ingest.named_editions  # registers the rule for editions introduced by name
 import graph.ingest.participation  # registers the participation rules
 import graph.ingest.phases  # registers the phase rule
 import graph.ingest.signing  # noqa: F401  (registers the signing rules)
