@@ -21,7 +21,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.store = open_store(settings.store, query_timeout_s=settings.query_timeout)
+        app.state.store = open_store(settings.store, query_timeout_s=settings.query_timeout,
+                                     start_timeout_s=settings.engine_start_timeout)
         try:
             yield
         finally:

@@ -60,7 +60,8 @@ def settings_for(ctx: typer.Context) -> Settings:
 @contextmanager
 def store_for(ctx: typer.Context) -> Iterator[Store]:
     settings = settings_for(ctx)
-    with open_store(settings.store, query_timeout_s=settings.query_timeout) as store:
+    with open_store(settings.store, query_timeout_s=settings.query_timeout,
+                    start_timeout_s=settings.engine_start_timeout) as store:
         yield store
 
 

@@ -21,6 +21,9 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Address `ties serve` binds to.")
     port: int = Field(8000, ge=1, le=65535, description="Port `ties serve` listens on.")
     query_timeout: float = Field(10.0, gt=0, le=3600, description="Seconds a SPARQL query may run.")
+    engine_start_timeout: float = Field(
+        120.0, gt=0, le=3600,
+        description="Seconds the embedded Oxigraph server may take to open its store and answer.")
 
     # -- exports (`ties export`, graph/export) ---------------------------------------------------
     export_max_triples: int = Field(

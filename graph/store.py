@@ -31,7 +31,7 @@ from graph.bounded import (
     too_large_error,
     whole_answer,
 )
-from graph.engine import EmbeddedEngine
+from graph.engine import STARTUP_SECONDS, EmbeddedEngine
 from graph.errors import QueryError, QueryTimeoutError, StoreError, StoreUnavailableError
 from graph.loopback import BodyCapExceededError, LoopbackClient
 
@@ -308,16 +308,19 @@ def term_from_json(value: dict[str, str]) -> Node:
                    datatype=URIRef(datatype) if datatype else None)
 
 
-def open_store(location: str | Path, *, query_timeout_s: float = 30.0) -> Store:
+def open_store(location: str | Path, *, query_timeout_s: float = 30.0,
+               start_timeout_s: float = STARTUP_SECONDS) -> Store:
     """Open the store at ``location``: a folder (embedded Oxigraph) or an ``http(s)://`` URL.
 
-    The embedded engine is started (or found running) and the ontology graph brought up to date.
+    The embedded engine is started (or found running, waiting at most ``start_timeout_s`` for it to
+    answer) and the ontology graph brought up to date.
     Close the store (or use it as a context manager) to stop an engine this process started.
     """
     text = str(location)
     if text.startswith(("http://", "https://")):
         return Store(Endpoints.under(text), query_timeout_s=query_timeout_s)
-    engine = EmbeddedEngine(Path(text), query_timeout_s=query_timeout_s).start()
+    engine = EmbeddedEngine(Path(text), query_timeout_s=query_timeout_s,
+                            start_timeout_s=start_timeout_s).start()
     store = Store(Endpoints.under(engine.base_url), query_timeout_s=query_timeout_s, engine=engine)
     try:
         ensure_ontology(store)

@@ -96,6 +96,14 @@ def test_bad_query_is_one_line_error(folder: Path) -> None:
     assert_one_line_error(run_ties("query", "SELECT ?x WHERE { ?x ?y }", store=folder))
 
 
+def test_engine_start_timeout_is_a_setting(folder: Path) -> None:
+    # No Oxigraph server answers within a millisecond: the error names the setting to raise.
+    result = run_ties("stats", store=folder, env={"TIES_ENGINE_START_TIMEOUT": "0.001"})
+    assert_one_line_error(result, "TIES_ENGINE_START_TIMEOUT")
+    assert "did not answer within 0.001 s" in result.stderr
+    assert run_ties("stats", store=folder).returncode == 0  # nothing left behind that blocks a start
+
+
 def test_bad_setting_is_one_line_error(folder: Path) -> None:
     result = run_ties("stats", store=folder, env={"TIES_QUERY_TIMEOUT": "soon"})
     assert_one_line_error(result, "TIES_QUERY_TIMEOUT")
