@@ -23,7 +23,7 @@ import graph.ingest.meetings  # registers the meeting rules
 import graph.ingest.participation  # registers the participation rules
 import graph.ingest.phases  # registers the phase rule
 import graph.ingest.signing  # noqa: F401  (registers the signing rules)
-from graph.ingest import edition_names, place_lists, ranks, units
+from graph.ingest import edition_names, place_lists, ranks, title_mentions, units
 from graph.ingest.context import Sentence
 from graph.ingest.datelines import report_dates
 from graph.ingest.dates import find_dates
@@ -68,6 +68,7 @@ def extract_text(
     mentions, facts = edition_names.edition_anaphors(doc, mentions, list(events.facts) + dated, table)
     mentions, facts = edition_names.appositive_editions(doc, mentions, facts, table)
     facts += actor_rules.affiliations(doc, mentions, table)
+    mentions = title_mentions.title_mentions(doc, mentions)  # after affiliations: they give posts
     facts += ranks.rank_affiliations(doc, mentions, table, facts)
     facts += _apply_rules(doc, mentions, dates, published)
     facts += signatory_parties(facts, table)
