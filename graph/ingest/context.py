@@ -12,6 +12,7 @@ from graph.ingest.dates import DateValue
 from graph.ingest.entities import EVENTS, Entity
 from graph.ingest.facts import Evidence, Fact, Mention
 from graph.ingest.lexicon import EVENT_ANAPHORS, NEGATIONS, SPECULATIVE
+from graph.ingest.tokens import words_of
 
 
 def _joined(gap: Span) -> bool:
@@ -96,6 +97,7 @@ class Sentence:
     facts: list[Fact] = field(default_factory=list)
     _refers: bool | None = field(default=None, repr=False)  # words refer to an event (computed once)
     _first: dict[str, int] | None = field(default=None, repr=False)  # first offset of each word
+    _speculative: bool | None = field(default=None, repr=False)  # computed once
 
     def add(self, subject: Entity, predicate: str, obj: Entity | Literal, rule: str) -> None:
         """Record a fact this sentence states."""
@@ -118,7 +120,7 @@ class Sentence:
     def words(self) -> list[str]:
         """The sentence's tokens, lower-cased (computed once)."""
         if self._words is None:
-            self._words = [t.lower_ for t in self.span]
+            self._words = words_of(self.span.doc).lower[self.span.start : self.span.end]
         return self._words
 
     def about_event(self) -> Entity | None:
@@ -163,7 +165,12 @@ class Sentence:
 
     def speculative(self) -> bool:
         """True when the sentence hedges ("could", "expect", "likely") anywhere."""
-        return any(t.lower_ in SPECULATIVE and not _month_may(t) for t in self.span)
+        if self._speculative is None:  # asked by many rules; the words never change
+            doc, start = self.span.doc, self.span.start
+            self._speculative = any(
+                word in SPECULATIVE and not _month_may(doc[start + k]) for k, word in enumerate(self.words())
+            )
+        return self._speculative
 
     def subject_group(self, classes: set[str], end: int) -> list[Entity]:
         """The first mentioned entities of ``classes`` before ``end`` and those joined to them by
@@ -180,8 +187,8 @@ class Sentence:
 
     def hedged(self, index: int) -> bool:
         """True when a hedge ("could", "likely") or a negation comes shortly before token ``index``."""
-        window = self.span.doc[max(self.span.start, index - 5) : index]
-        return any(t.lower_ in SPECULATIVE or t.lower_ in NEGATIONS for t in window)
+        window = words_of(self.span.doc).lower[max(self.span.start, index - 5) : index]
+        return any(word in SPECULATIVE or word in NEGATIONS for word in window)
 
     def args(self, classes: set[str], start: int | None = None, end: int | None = None) -> list[Entity]:
         """Mentioned entities of ``classes`` between token indices, in order, once each."""

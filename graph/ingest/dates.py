@@ -38,6 +38,7 @@ from spacy.util import filter_spans
 
 from graph.ingest.lexicon import MONTHS, WEEKDAYS
 from graph.ingest.text import nlp
+from graph.ingest.tokens import words_of
 
 DAY_RE = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 YEAR_RE = r"^(19|20)\d\d$"
@@ -124,15 +125,21 @@ _MONTH_FORMS = set(MONTH_FORMS)
 _YEAR = re.compile(YEAR_RE)
 
 
+@lru_cache(maxsize=65536)  # words recur: the test is made once per distinct word
+def _is_anchor(text: str) -> bool:
+    return text in _MONTH_FORMS or text.lower() in WEEKDAYS or bool(_YEAR.search(text))
+
+
 def _windows(doc: Doc | Span) -> list[tuple[int, int]]:
     """Token ranges (merged) holding every match of the date patterns in ``doc``."""
     if not _ANCHORED:
         return [(0, len(doc))]
+    base = doc.start if isinstance(doc, Span) else 0
+    size = len(doc)
     windows: list[tuple[int, int]] = []
-    for i, token in enumerate(doc):
-        text = token.text
-        if text in _MONTH_FORMS or token.lower_ in WEEKDAYS or _YEAR.search(text):
-            lo, hi = max(0, i - _LONGEST), min(len(doc), i + _LONGEST + 1)
+    for i, text in enumerate(words_of(doc.doc if isinstance(doc, Span) else doc).text[base : base + size]):
+        if _is_anchor(text):
+            lo, hi = max(0, i - _LONGEST), min(size, i + _LONGEST + 1)
             if windows and lo <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], hi)
             else:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rdflib import Literal
 from rdflib.namespace import XSD
@@ -42,8 +43,9 @@ from graph.ingest.editions import describes, first_of_a_kind, is_exercise_series
 from graph.ingest.entities import Entity, EntityTable
 from graph.ingest.facts import Evidence, Fact, Mention
 from graph.ingest.lexicon import MECHANISM_HEADS, MEETING_HEADS, ORDINAL_WORDS, class_for_head
-from graph.ingest.names import is_name_token, name_runs
+from graph.ingest.names import name_runs
 from graph.ingest.text import slugify
+from graph.ingest.tokens import words_of
 
 # "the fifth round of their 2+2 Ministerial Dialogue": a determiner between "of" and the series.
 SERIES_DETERMINERS = {"the", "their", "its"}
@@ -61,6 +63,7 @@ class Found:
     pending: list[tuple[Span, int, bool]] = field(default_factory=list)
 
 
+@lru_cache(maxsize=65536)  # asked of every word of every article: once per distinct word
 def ordinal_of(text: str) -> int | None:
     """The number of an ordinal word: ``24th`` -> 24, ``inaugural`` -> 1."""
     match = NUMERIC_ORDINAL.match(text)
@@ -70,19 +73,20 @@ def ordinal_of(text: str) -> int | None:
 def find_events(doc: Doc, table: EntityTable, taken: set[int]) -> Found:
     """Every event-naming pattern in ``doc``; their tokens are added to ``taken``."""
     found = Found()
-    for i, token in enumerate(doc):
+    words = words_of(doc)
+    for i, text in enumerate(words.text):
         if i in taken:
             continue
-        number = ordinal_of(token.text)
+        number = ordinal_of(text)
         if number is not None:
             _edition_of(doc, i, number, table=table, taken=taken, found=found) or _named_edition(
                 doc, i, number, table=table, taken=taken, found=found
             )
-        elif token.text == "Exercise" and i + 1 < len(doc) and is_name_token(doc[i + 1]):
+        elif text == "Exercise" and i + 1 < len(doc) and words.name[i + 1]:
             _exercise(doc, i, table, taken, found)
-        elif token.lower_ in ("a", "an"):
+        elif words.lower[i] in ("a", "an"):
             _unnamed_agreement(doc, i, table, taken, found)
-        elif token.lower_ == "visit" and i >= 2:
+        elif words.lower[i] == "visit" and i >= 2:
             _visit(doc, i, table, taken, found)
     return found
 

@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 from rdflib import URIRef
@@ -426,15 +427,18 @@ def _phrase_hits(doc: Doc, gazetteer: Gazetteer, allowed: range | list[int]) -> 
     matcher, keys = _phrase_matcher(gazetteer)
     cache_key = f"phrase-hits-{id(gazetteer)}"
     if cache_key not in doc.user_data:  # the matcher runs once per document
-        doc.user_data[cache_key] = [(key, s, e) for key, s, e in matcher(doc)]
-    cached = doc.user_data[cache_key]
+        # by start (a stable sort: equal spans keep the matcher's order), so a range is found by bisection
+        ordered = sorted(((s, e, key) for key, s, e in matcher(doc)), key=lambda hit: hit[0])
+        doc.user_data[cache_key] = (ordered, [hit[0] for hit in ordered])
+    cached, starts = doc.user_data[cache_key]
     if isinstance(allowed, range):  # the hits wholly inside it
-        hits = [(s, e, key) for key, s, e in cached if allowed.start <= s and e <= allowed.stop]
+        within = cached[bisect_left(starts, allowed.start) : bisect_left(starts, allowed.stop)]
+        hits = [hit for hit in within if hit[1] <= allowed.stop]
     else:
         allowed_set = set(allowed)
         hits = [
             (s, e, key)
-            for key, s, e in cached
+            for s, e, key in cached
             if s in allowed_set and all(i in allowed_set for i in range(s, e))
         ]
     return [(s, e, keys[key]) for s, e, key in _longest_first(hits)]

@@ -17,6 +17,8 @@ Examples
 
 from __future__ import annotations
 
+from itertools import islice
+
 from graph.ingest.context import Sentence
 from graph.ingest.rulebook import rule
 from graph.ingest.venues import event_places
@@ -33,7 +35,8 @@ PHASE_WORDS = {"phase", "phases", "leg", "legs", "stage", "stages"}
 )
 def phase_places(s: Sentence) -> None:
     event = s.about_event() or s.focus
-    tokens = [t for t in s.span if not t.is_space][:6]  # a paragraph's sentence opens on "\n\n"
+    # a paragraph's sentence opens on "\n\n"; islice: the first six words, not the whole sentence's
+    tokens = list(islice((t for t in s.span if not t.is_space), 6))
     phase = next((t.i for t in tokens if t.lower_ in PHASE_WORDS), None)
     opens = tokens[0].lower_ in ("the", "a", "its")
     if event is None or event.cls != "Exercise" or phase is None or not opens:
