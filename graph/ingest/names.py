@@ -108,14 +108,17 @@ def split_post(run: Span) -> tuple[int, str] | None:
 
     ``None`` when the run holds no post word; the index equals ``len(run)`` for a bare post.
     """
-    words = [t.lower_.rstrip(".") for t in run]
+    w = words_of(run.doc)
+    lower = w.lower[run.start : run.end]
+    words = [word.rstrip(".") for word in lower]
     last_post = -1
     for k, word in enumerate(words):
-        if word in TITLE_WORDS or word in HONORIFICS or (last_post >= 0 and _post_tail(run, k)):
+        if word in TITLE_WORDS or word in HONORIFICS or (last_post >= 0 and _post_tail(lower, k)):
             last_post = k
     if last_post < 0:
         return None
-    post = " ".join(t.text for t in run[: last_post + 1] if t.lower_.rstrip(".") not in HONORIFICS)
+    texts = w.text[run.start : run.start + last_post + 1]
+    post = " ".join(text for text, word in zip(texts, words, strict=False) if word not in HONORIFICS)
     if len(run) - last_post - 1 == 1 and words[last_post] not in STRONG_TITLES:
         return len(run), post  # "Defence Industries Promotion" is not a post and a name
     return last_post + 1, post
@@ -142,21 +145,22 @@ STRONG_TITLES = {
 }
 
 
-def _post_tail(run: Span, k: int) -> bool:
+def _post_tail(lower: list[str], k: int) -> bool:
     # "Secretary of War", "Ambassador to India", "Marshal of the Indian Air Force"
-    word = run[k].lower_
+    word = lower[k]
     if word in ("of", "for", "to", "the", "&", "and") or word in TITLE_TAIL_WORDS:
         return True
-    return word in ORGANISATION_HEADS or (k + 1 < len(run) and run[k + 1].lower_ in ORGANISATION_HEADS)
+    return word in ORGANISATION_HEADS or (k + 1 < len(lower) and lower[k + 1] in ORGANISATION_HEADS)
 
 
 def looks_like_person_name(tokens: Span) -> bool:
     """Two to four capitalised words or initials, none of them a post or a head noun."""
     if not 1 <= len(tokens) <= 5:
         return False
-    for token in tokens:
-        word = token.lower_.rstrip(".")
-        if not token.text[:1].isupper() or word in TITLE_WORDS or word in ORGANISATION_HEADS:
+    w, start, end = words_of(tokens.doc), tokens.start, tokens.end
+    for text, lower in zip(w.text[start:end], w.lower[start:end], strict=True):
+        word = lower.rstrip(".")
+        if not text[:1].isupper() or word in TITLE_WORDS or word in ORGANISATION_HEADS:
             return False
         if word in CONNECTORS:
             return False
