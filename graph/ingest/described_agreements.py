@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from graph.ingest.entities import Entity, EntityTable
 from graph.ingest.gazetteer import Gazetteer, KnownEntity
+from graph.ingest.tokens import words_of
 
 GENERIC_HEAD_WORDS = {
     "memorandum", "of", "agreement", "understanding", "mou", "moa", "intent", "arrangement", "letter",
@@ -38,7 +39,7 @@ PLACE_CUES = {"in", "at", "from"}
 def described_end(doc: Doc, start: int, end: int) -> int:
     """Where the name of a generic agreement head ``doc[start:end]`` ends with its descriptive
     tail; ``end`` when there is no tail."""
-    if not all(t.lower_ in GENERIC_HEAD_WORDS for t in doc[start:end]):
+    if not all(word in GENERIC_HEAD_WORDS for word in words_of(doc).lower[start:end]):
         return end
     if end + 1 >= len(doc) or doc[end].lower_ not in TAIL_CUES or not doc[end + 1].is_lower:
         return end

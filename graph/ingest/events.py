@@ -259,11 +259,11 @@ AGREEMENT_NOUNS = {"agreement", "mou", "contract", "pact", "memorandum", "treaty
 
 def _unnamed_agreement(doc: Doc, i: int, table: EntityTable, taken: set[int], found: Found) -> None:
     # "the signing of a project agreement", "welcomed a memorandum of intent"
-    sentence = doc[i].sent
-    if not SIGNING_WORDS & {t.lower_ for t in sentence}:
+    sentence, words = doc[i].sent, words_of(doc)
+    if SIGNING_WORDS.isdisjoint(words.lower[sentence.start : sentence.end]):
         return
     k = i + 1
-    while k < min(len(doc), i + 4) and doc[k].is_lower and doc[k].lower_ not in AGREEMENT_NOUNS:
+    while k < min(len(doc), i + 4) and words.is_lower[k] and words.lower[k] not in AGREEMENT_NOUNS:
         k += 1
     if k >= len(doc) or doc[k].lower_ not in AGREEMENT_NOUNS or k in taken:
         return
@@ -328,7 +328,11 @@ def _add_event(
     guess: bool = True,
 ) -> Entity:
     exercise = series is not None and is_exercise_series(series)
-    in_words = any(t.lower_ in ("exercise", "drill", "drills", "wargame") for t in span.sent)
+    sentence = span.sent
+    in_words = any(
+        word in ("exercise", "drill", "drills", "wargame")
+        for word in words_of(span.doc).lower[sentence.start : sentence.end]
+    )
     guess = guess and series is None  # else the series is known, or settle_editions found none
     cls = "Exercise" if exercise or in_words or (guess and _last_series_is_exercise(found)) else "Meeting"
     if guess:

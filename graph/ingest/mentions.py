@@ -441,6 +441,8 @@ def _phrase_hits(doc: Doc, gazetteer: Gazetteer, allowed: range | list[int]) -> 
     if isinstance(allowed, range):  # the hits wholly inside it
         within = cached[bisect_left(starts, allowed.start) : bisect_left(starts, allowed.stop)]
         hits = [hit for hit in within if hit[1] <= allowed.stop]
+        if not hits:
+            return []  # most runs hold no known phrase
     else:
         allowed_set = set(allowed)
         hits = [
