@@ -32,13 +32,14 @@ def _described_subject(span: Span) -> bool:
     >>> _described_subject(nlp()("The Indian contingent is drawn from the Assam Regiment.")[:])
     False
     """
-    words = [t for t in span[:8] if not t.is_space][:6]
-    if not words or words[0].lower_ not in ("the", "this"):
+    w = words_of(span.doc)
+    words = [i for i in range(span.start, min(span.end, span.start + 8)) if not w.text[i].isspace()][:6]
+    if not words or w.lower[words[0]] not in ("the", "this"):
         return False
-    for token in words[1:]:
-        if token.lower_ in EVENT_ANAPHORS:
+    for i in words[1:]:
+        if w.lower[i] in EVENT_ANAPHORS:
             return True
-        if not (token.is_lower or token.like_num or token.text == "-"):
+        if not (w.is_lower[i] or w.like_num[i] or w.text[i] == "-"):
             return False
     return False
 
@@ -108,11 +109,11 @@ class Sentence:
         )  # type: ignore[arg-type]
 
     def _observer(self, actor: Entity) -> bool:
-        doc = self.span.doc
+        lower = words_of(self.span.doc).lower
         for m in self.mentions:
             if m.entity is actor:
-                after = {t.lower_ for t in doc[m.end : min(m.end + 6, self.span.end)]}
-                before = [t.lower_ for t in doc[max(self.span.start, m.start - 3) : m.start]]
+                after = set(lower[m.end : min(m.end + 6, self.span.end)])
+                before = lower[max(self.span.start, m.start - 3) : m.start]
                 if (after & OBSERVERS and "as" in after) or OBSERVERS & set(before):
                     return True
         return False
