@@ -99,6 +99,7 @@ class Sentence:
     _refers: bool | None = field(default=None, repr=False)  # words refer to an event (computed once)
     _first: dict[str, int] | None = field(default=None, repr=False)  # first offset of each word
     _speculative: bool | None = field(default=None, repr=False)  # computed once
+    _named: list[Entity] | None = field(default=None, repr=False)  # events named in it (computed once)
 
     def add(self, subject: Entity, predicate: str, obj: Entity | Literal, rule: str) -> None:
         """Record a fact this sentence states."""
@@ -126,9 +127,10 @@ class Sentence:
 
     def about_event(self) -> Entity | None:
         """The event this sentence talks about: named in it, or referred to ("the meeting", "It")."""
-        named = [m.entity for m in self.mentions if m.entity.cls in EVENTS]
-        if named:
-            return named[0]
+        if self._named is None:  # asked by most rules; the mentions never change
+            self._named = [m.entity for m in self.mentions if m.entity.cls in EVENTS]
+        if self._named:
+            return self._named[0]
         if self._refers is None:  # the words never change; the focus may
             words = self.words()
             refers = any(

@@ -87,11 +87,7 @@ class DateValue:
 
     def literal(self) -> Literal:
         """The start as ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``."""
-        if self.precision == "day":
-            return Literal(self.start.isoformat(), datatype=XSD.date)
-        if self.precision == "month":
-            return Literal(f"{self.start.year:04d}-{self.start.month:02d}", datatype=XSD.gYearMonth)
-        return Literal(f"{self.start.year:04d}", datatype=XSD.gYear)
+        return _literal(self.start, self.precision)
 
     def end_literal(self) -> Literal | None:
         """The end as precisely as the start (a day or a month) when the text gives a range."""
@@ -102,6 +98,15 @@ class DateValue:
     def __str__(self) -> str:
         text = str(self.literal())
         return f"{text}..{self.end_literal()}" if self.end else text
+
+
+@lru_cache(maxsize=4096)  # rules ask for the same date's literal again and again
+def _literal(start: date, precision: str) -> Literal:
+    if precision == "day":
+        return Literal(start.isoformat(), datatype=XSD.date)
+    if precision == "month":
+        return Literal(f"{start.year:04d}-{start.month:02d}", datatype=XSD.gYearMonth)
+    return Literal(f"{start.year:04d}", datatype=XSD.gYear)
 
 
 @lru_cache(maxsize=1)

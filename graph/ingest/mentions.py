@@ -426,8 +426,9 @@ TECHNOLOGY_CUES = {
 
 
 def _technology_cue(doc: Doc, start: int, end: int) -> bool:
-    sentence = doc[start].sent
-    return any(t.lower_ in TECHNOLOGY_CUES for t in sentence if not start <= t.i < end)
+    sentence, lower = doc[start].sent, words_of(doc).lower
+    outside = (i for i in range(sentence.start, sentence.end) if not start <= i < end)
+    return any(lower[i] in TECHNOLOGY_CUES for i in outside)
 
 
 def _phrase_hits(doc: Doc, gazetteer: Gazetteer, allowed: range | list[int]) -> list[tuple[int, int, URIRef]]:
