@@ -62,6 +62,8 @@ _VALUE_TYPES: dict[Node, type | tuple[type, ...]] = {
 _TARGET_NODE, _TARGET_CLASS = SH.targetNode, SH.targetClass
 _TARGET_SUBJECTS, _TARGET_OBJECTS = SH.targetSubjectsOf, SH.targetObjectsOf
 _TYPE, _SUBCLASS_OF = RDF.type, RDFS.subClassOf
+_RDFS_LITERAL, _RDFS_DATATYPE = RDFS.Literal, RDFS.Datatype
+_XSD_STRING, _LANG_STRING = XSD.string, RDF.langString
 
 
 class Unsupported(Exception):
@@ -180,20 +182,34 @@ class ShapeChecker:
         return self._nodes_conform(View(own, self.background, self.superclasses), nodes)
 
     def _nodes_conform(self, view: View, nodes: set[Node]) -> bool:
+        members = _members(view, nodes)
         for shape, targets in self.targeted:
-            for focus in _focus_nodes(view, targets, nodes):
+            for focus in _focus_nodes(view, targets, nodes, members):
                 if not _conforms(view, focus, shape):
                     return False
         return True
 
 
-def _focus_nodes(view: View, targets: list[tuple[Node, Node]], nodes: set[Node]) -> set[Node]:
+def _members(view: View, nodes: set[Node]) -> dict[Node, set[Node]]:
+    """The ``nodes`` of each class (SHACL instances), found in one pass rather than once per
+    class target."""
+    members: dict[Node, set[Node]] = defaultdict(set)
+    for node in nodes:
+        if not isinstance(node, Literal):
+            for klass in view.classes(node):
+                members[klass].add(node)
+    return members
+
+
+def _focus_nodes(
+    view: View, targets: list[tuple[Node, Node]], nodes: set[Node], members: dict[Node, set[Node]]
+) -> set[Node]:
     focus: set[Node] = set()
     for kind, value in targets:
         if kind == _TARGET_NODE:
             focus |= {value} & nodes
         elif kind == _TARGET_CLASS:
-            focus |= {n for n in nodes if not isinstance(n, Literal) and value in view.classes(n)}
+            focus |= members.get(value, _NONE)
         elif kind == _TARGET_SUBJECTS:
             focus |= view.subjects(value) & nodes
         else:
@@ -233,13 +249,13 @@ def _datatype_matches(value: Node, datatype: Node) -> bool:
         return False
     if value.datatype == datatype:
         return getattr(value, "ill_typed", None) is not True and _value_is(value, datatype)
-    if datatype == RDFS.Literal:
+    if datatype == _RDFS_LITERAL:
         return True
-    if datatype == RDFS.Datatype:
+    if datatype == _RDFS_DATATYPE:
         return value.datatype is not None
-    if value.datatype is None and value.language is None and datatype == XSD.string:
+    if value.datatype is None and value.language is None and datatype == _XSD_STRING:
         return _value_is(value, datatype)
-    return datatype == RDF.langString and bool(value.language) and _value_is(value, datatype)
+    return datatype == _LANG_STRING and bool(value.language) and _value_is(value, datatype)
 
 
 def _value_is(value: Literal, datatype: Node) -> bool:

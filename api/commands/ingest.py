@@ -17,6 +17,7 @@ from graph.ingest.article import Article
 from graph.ingest.evaluate import score_dataset
 from graph.ingest.explain import explain as explain_triple
 from graph.ingest.gazetteer import Gazetteer
+from graph.ingest.heap import settle_heap
 from graph.ingest.pipeline import (
     IngestLimits,
     Outcome,
@@ -48,6 +49,7 @@ def ingest(
     limits = IngestLimits(max_bytes=settings.ingest_max_bytes, fetch_timeout_s=settings.ingest_fetch_timeout)
     gazetteer_path = Path(settings.gazetteer)
     gazetteer = Gazetteer.load(gazetteer_path)
+    settle_heap()  # the libraries and the gazetteer stay to the end: full collections skip them
     items = iter_sources(sources, limits, stdin=sys.stdin)
     if dry_run:
         _dry_run(items, gazetteer)

@@ -110,15 +110,19 @@ def ntriples(triples: list[Triple]) -> bytes:
 
     Terms repeat (an entity's IRI, every predicate), so each is written out once per document.
     """
-    written: dict[URIRef | Literal, str] = {}
+    # Keyed by object identity: rdflib's ``Literal.__hash__`` is Python code, and a term's text
+    # depends on its value alone. The ids stay unique: ``triples`` keeps every term alive.
+    written: dict[int, str] = {}
 
     def term(node: URIRef | Literal) -> str:
-        text = written.get(node)
-        if text is None:
-            text = written[node] = _quoteLiteral(node) if isinstance(node, Literal) else node.n3()
+        text = written[id(node)] = _quoteLiteral(node) if isinstance(node, Literal) else node.n3()
         return text
 
-    return "".join(f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples).encode("utf-8")
+    known = written.get  # a term's text is never empty, so ``or`` falls through only when unknown
+    return "".join(
+        f"{known(id(s)) or term(s)} {known(id(p)) or term(p)} {known(id(o)) or term(o)} .\n"
+        for s, p, o in triples
+    ).encode("utf-8")
 
 
 def _metadata(triples: list[Triple], node: URIRef, article: Article, ingested: datetime) -> None:

@@ -12,6 +12,7 @@ from graph.ingest.dates import DateValue
 from graph.ingest.entities import EVENTS, Entity
 from graph.ingest.facts import Evidence, Fact, Mention
 from graph.ingest.lexicon import EVENT_ANAPHORS, NEGATIONS, SPECULATIVE
+from graph.ingest.tokens import words_of
 
 
 def _joined(gap: Span) -> bool:
@@ -31,13 +32,14 @@ def _described_subject(span: Span) -> bool:
     >>> _described_subject(nlp()("The Indian contingent is drawn from the Assam Regiment.")[:])
     False
     """
-    words = [t for t in span[:8] if not t.is_space][:6]
-    if not words or words[0].lower_ not in ("the", "this"):
+    w = words_of(span.doc)
+    words = [i for i in range(span.start, min(span.end, span.start + 8)) if not w.text[i].isspace()][:6]
+    if not words or w.lower[words[0]] not in ("the", "this"):
         return False
-    for token in words[1:]:
-        if token.lower_ in EVENT_ANAPHORS:
+    for i in words[1:]:
+        if w.lower[i] in EVENT_ANAPHORS:
             return True
-        if not (token.is_lower or token.like_num or token.text == "-"):
+        if not (w.is_lower[i] or w.like_num[i] or w.text[i] == "-"):
             return False
     return False
 
@@ -96,6 +98,8 @@ class Sentence:
     facts: list[Fact] = field(default_factory=list)
     _refers: bool | None = field(default=None, repr=False)  # words refer to an event (computed once)
     _first: dict[str, int] | None = field(default=None, repr=False)  # first offset of each word
+    _speculative: bool | None = field(default=None, repr=False)  # computed once
+    _named: list[Entity] | None = field(default=None, repr=False)  # events named in it (computed once)
 
     def add(self, subject: Entity, predicate: str, obj: Entity | Literal, rule: str) -> None:
         """Record a fact this sentence states."""
@@ -106,11 +110,11 @@ class Sentence:
         )  # type: ignore[arg-type]
 
     def _observer(self, actor: Entity) -> bool:
-        doc = self.span.doc
+        lower = words_of(self.span.doc).lower
         for m in self.mentions:
             if m.entity is actor:
-                after = {t.lower_ for t in doc[m.end : min(m.end + 6, self.span.end)]}
-                before = [t.lower_ for t in doc[max(self.span.start, m.start - 3) : m.start]]
+                after = set(lower[m.end : min(m.end + 6, self.span.end)])
+                before = lower[max(self.span.start, m.start - 3) : m.start]
                 if (after & OBSERVERS and "as" in after) or OBSERVERS & set(before):
                     return True
         return False
@@ -118,14 +122,15 @@ class Sentence:
     def words(self) -> list[str]:
         """The sentence's tokens, lower-cased (computed once)."""
         if self._words is None:
-            self._words = [t.lower_ for t in self.span]
+            self._words = words_of(self.span.doc).lower[self.span.start : self.span.end]
         return self._words
 
     def about_event(self) -> Entity | None:
         """The event this sentence talks about: named in it, or referred to ("the meeting", "It")."""
-        named = [m.entity for m in self.mentions if m.entity.cls in EVENTS]
-        if named:
-            return named[0]
+        if self._named is None:  # asked by most rules; the mentions never change
+            self._named = [m.entity for m in self.mentions if m.entity.cls in EVENTS]
+        if self._named:
+            return self._named[0]
         if self._refers is None:  # the words never change; the focus may
             words = self.words()
             refers = any(
@@ -163,7 +168,12 @@ class Sentence:
 
     def speculative(self) -> bool:
         """True when the sentence hedges ("could", "expect", "likely") anywhere."""
-        return any(t.lower_ in SPECULATIVE and not _month_may(t) for t in self.span)
+        if self._speculative is None:  # asked by many rules; the words never change
+            doc, start = self.span.doc, self.span.start
+            self._speculative = any(
+                word in SPECULATIVE and not _month_may(doc[start + k]) for k, word in enumerate(self.words())
+            )
+        return self._speculative
 
     def subject_group(self, classes: set[str], end: int) -> list[Entity]:
         """The first mentioned entities of ``classes`` before ``end`` and those joined to them by
@@ -180,8 +190,8 @@ class Sentence:
 
     def hedged(self, index: int) -> bool:
         """True when a hedge ("could", "likely") or a negation comes shortly before token ``index``."""
-        window = self.span.doc[max(self.span.start, index - 5) : index]
-        return any(t.lower_ in SPECULATIVE or t.lower_ in NEGATIONS for t in window)
+        window = words_of(self.span.doc).lower[max(self.span.start, index - 5) : index]
+        return any(word in SPECULATIVE or word in NEGATIONS for word in window)
 
     def args(self, classes: set[str], start: int | None = None, end: int | None = None) -> list[Entity]:
         """Mentioned entities of ``classes`` between token indices, in order, once each."""

@@ -38,6 +38,7 @@ from spacy.util import filter_spans
 
 from graph.ingest.lexicon import MONTHS, WEEKDAYS
 from graph.ingest.text import nlp
+from graph.ingest.tokens import words_of
 
 DAY_RE = re.compile(r"^(\d{1,2})(st|nd|rd|th)?$")
 YEAR_RE = r"^(19|20)\d\d$"
@@ -86,11 +87,7 @@ class DateValue:
 
     def literal(self) -> Literal:
         """The start as ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``."""
-        if self.precision == "day":
-            return Literal(self.start.isoformat(), datatype=XSD.date)
-        if self.precision == "month":
-            return Literal(f"{self.start.year:04d}-{self.start.month:02d}", datatype=XSD.gYearMonth)
-        return Literal(f"{self.start.year:04d}", datatype=XSD.gYear)
+        return _literal(self.start, self.precision)
 
     def end_literal(self) -> Literal | None:
         """The end as precisely as the start (a day or a month) when the text gives a range."""
@@ -101,6 +98,15 @@ class DateValue:
     def __str__(self) -> str:
         text = str(self.literal())
         return f"{text}..{self.end_literal()}" if self.end else text
+
+
+@lru_cache(maxsize=4096)  # rules ask for the same date's literal again and again
+def _literal(start: date, precision: str) -> Literal:
+    if precision == "day":
+        return Literal(start.isoformat(), datatype=XSD.date)
+    if precision == "month":
+        return Literal(f"{start.year:04d}-{start.month:02d}", datatype=XSD.gYearMonth)
+    return Literal(f"{start.year:04d}", datatype=XSD.gYear)
 
 
 @lru_cache(maxsize=1)
@@ -124,15 +130,21 @@ _MONTH_FORMS = set(MONTH_FORMS)
 _YEAR = re.compile(YEAR_RE)
 
 
+@lru_cache(maxsize=65536)  # words recur: the test is made once per distinct word
+def _is_anchor(text: str) -> bool:
+    return text in _MONTH_FORMS or text.lower() in WEEKDAYS or bool(_YEAR.search(text))
+
+
 def _windows(doc: Doc | Span) -> list[tuple[int, int]]:
     """Token ranges (merged) holding every match of the date patterns in ``doc``."""
     if not _ANCHORED:
         return [(0, len(doc))]
+    base = doc.start if isinstance(doc, Span) else 0
+    size = len(doc)
     windows: list[tuple[int, int]] = []
-    for i, token in enumerate(doc):
-        text = token.text
-        if text in _MONTH_FORMS or token.lower_ in WEEKDAYS or _YEAR.search(text):
-            lo, hi = max(0, i - _LONGEST), min(len(doc), i + _LONGEST + 1)
+    for i, text in enumerate(words_of(doc.doc if isinstance(doc, Span) else doc).text[base : base + size]):
+        if _is_anchor(text):
+            lo, hi = max(0, i - _LONGEST), min(size, i + _LONGEST + 1)
             if windows and lo <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], hi)
             else:

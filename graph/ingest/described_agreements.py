@@ -15,10 +15,13 @@ Examples
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
 from graph.ingest.entities import Entity, EntityTable
 from graph.ingest.gazetteer import Gazetteer, KnownEntity
+from graph.ingest.tokens import words_of
 
 GENERIC_HEAD_WORDS = {
     "memorandum", "of", "agreement", "understanding", "mou", "moa", "intent", "arrangement", "letter",
@@ -38,7 +41,7 @@ PLACE_CUES = {"in", "at", "from"}
 def described_end(doc: Doc, start: int, end: int) -> int:
     """Where the name of a generic agreement head ``doc[start:end]`` ends with its descriptive
     tail; ``end`` when there is no tail."""
-    if not all(t.lower_ in GENERIC_HEAD_WORDS for t in doc[start:end]):
+    if not all(word in GENERIC_HEAD_WORDS for word in words_of(doc).lower[start:end]):
         return end
     if end + 1 >= len(doc) or doc[end].lower_ not in TAIL_CUES or not doc[end + 1].is_lower:
         return end
@@ -72,6 +75,14 @@ def known_described(gazetteer: Gazetteer, head: str, tail: str) -> KnownEntity |
     wanted = content_words(tail)
     if not wanted:
         return None
+    return _described_index(gazetteer).get(frozenset(wanted))
+
+
+@lru_cache(maxsize=4)
+def _described_index(gazetteer: Gazetteer) -> dict[frozenset[str], KnownEntity]:
+    # Built once per gazetteer rather than a scan of every entry per described agreement; the
+    # first entry (in the gazetteer's order) whose alias has a tail's content words wins, as before.
+    index: dict[frozenset[str], KnownEntity] = {}
     for entry in gazetteer.entries.values():
         if entry.cls != "Agreement":
             continue
@@ -80,9 +91,8 @@ def known_described(gazetteer: Gazetteer, head: str, tail: str) -> KnownEntity |
             cue = next((i for i, w in enumerate(words) if w.lower() in TAIL_CUES), None)
             if cue is None or not all(w.lower() in GENERIC_HEAD_WORDS for w in words[:cue]):
                 continue
-            if content_words(" ".join(words[cue:])) == wanted:
-                return entry
-    return None
+            index.setdefault(frozenset(content_words(" ".join(words[cue:]))), entry)
+    return index
 
 
 def described_agreement(doc: Doc, start: int, head_end: int, end: int, table: EntityTable) -> Entity:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rdflib import Literal
 from rdflib.namespace import XSD
@@ -42,8 +43,9 @@ from graph.ingest.editions import describes, first_of_a_kind, is_exercise_series
 from graph.ingest.entities import Entity, EntityTable
 from graph.ingest.facts import Evidence, Fact, Mention
 from graph.ingest.lexicon import MECHANISM_HEADS, MEETING_HEADS, ORDINAL_WORDS, class_for_head
-from graph.ingest.names import is_name_token, name_runs
+from graph.ingest.names import name_runs
 from graph.ingest.text import slugify
+from graph.ingest.tokens import words_of
 
 # "the fifth round of their 2+2 Ministerial Dialogue": a determiner between "of" and the series.
 SERIES_DETERMINERS = {"the", "their", "its"}
@@ -61,6 +63,7 @@ class Found:
     pending: list[tuple[Span, int, bool]] = field(default_factory=list)
 
 
+@lru_cache(maxsize=65536)  # asked of every word of every article: once per distinct word
 def ordinal_of(text: str) -> int | None:
     """The number of an ordinal word: ``24th`` -> 24, ``inaugural`` -> 1."""
     match = NUMERIC_ORDINAL.match(text)
@@ -70,19 +73,20 @@ def ordinal_of(text: str) -> int | None:
 def find_events(doc: Doc, table: EntityTable, taken: set[int]) -> Found:
     """Every event-naming pattern in ``doc``; their tokens are added to ``taken``."""
     found = Found()
-    for i, token in enumerate(doc):
+    words = words_of(doc)
+    for i, text in enumerate(words.text):
         if i in taken:
             continue
-        number = ordinal_of(token.text)
+        number = ordinal_of(text)
         if number is not None:
             _edition_of(doc, i, number, table=table, taken=taken, found=found) or _named_edition(
                 doc, i, number, table=table, taken=taken, found=found
             )
-        elif token.text == "Exercise" and i + 1 < len(doc) and is_name_token(doc[i + 1]):
+        elif text == "Exercise" and i + 1 < len(doc) and words.name[i + 1]:
             _exercise(doc, i, table, taken, found)
-        elif token.lower_ in ("a", "an"):
+        elif words.lower[i] in ("a", "an"):
             _unnamed_agreement(doc, i, table, taken, found)
-        elif token.lower_ == "visit" and i >= 2:
+        elif words.lower[i] == "visit" and i >= 2:
             _visit(doc, i, table, taken, found)
     return found
 
@@ -255,11 +259,11 @@ AGREEMENT_NOUNS = {"agreement", "mou", "contract", "pact", "memorandum", "treaty
 
 def _unnamed_agreement(doc: Doc, i: int, table: EntityTable, taken: set[int], found: Found) -> None:
     # "the signing of a project agreement", "welcomed a memorandum of intent"
-    sentence = doc[i].sent
-    if not SIGNING_WORDS & {t.lower_ for t in sentence}:
+    sentence, words = doc[i].sent, words_of(doc)
+    if SIGNING_WORDS.isdisjoint(words.lower[sentence.start : sentence.end]):
         return
     k = i + 1
-    while k < min(len(doc), i + 4) and doc[k].is_lower and doc[k].lower_ not in AGREEMENT_NOUNS:
+    while k < min(len(doc), i + 4) and words.is_lower[k] and words.lower[k] not in AGREEMENT_NOUNS:
         k += 1
     if k >= len(doc) or doc[k].lower_ not in AGREEMENT_NOUNS or k in taken:
         return
@@ -324,7 +328,11 @@ def _add_event(
     guess: bool = True,
 ) -> Entity:
     exercise = series is not None and is_exercise_series(series)
-    in_words = any(t.lower_ in ("exercise", "drill", "drills", "wargame") for t in span.sent)
+    sentence = span.sent
+    in_words = any(
+        word in ("exercise", "drill", "drills", "wargame")
+        for word in words_of(span.doc).lower[sentence.start : sentence.end]
+    )
     guess = guess and series is None  # else the series is known, or settle_editions found none
     cls = "Exercise" if exercise or in_words or (guess and _last_series_is_exercise(found)) else "Meeting"
     if guess:

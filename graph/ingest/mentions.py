@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 from rdflib import URIRef
@@ -44,6 +45,7 @@ from graph.ingest.lexicon import (
 )
 from graph.ingest.names import looks_like_person_name, name_runs, split_post
 from graph.ingest.text import nlp
+from graph.ingest.tokens import words_of
 
 CURATED = {alias for _, aliases in TECHNOLOGY.values() for alias in aliases}
 PLACE_CUES = {"in", "at", "near", "to", "from", "off"}
@@ -60,7 +62,7 @@ def find_mentions(doc: Doc, table: EntityTable, taken: set[int]) -> list[Mention
         for start, end in _split_on_and(doc, *run, table):
             read = _read_run(doc, start, end, table, mentions)
             mentions += read
-            if all(m.role == "post" for m in read) and doc[start].lower_ in TITLE_WORDS:
+            if all(m.role == "post" for m in read) and words_of(doc).lower[start] in TITLE_WORDS:
                 posts.update(range(start, end))  # a bare post: its words name no place or area
     used = {i for m in mentions for i in range(m.start, m.end)} | taken | posts
     mentions += _known_phrases(doc, table, used)
@@ -113,10 +115,10 @@ def _apposed_post(doc: Doc, span: Span, table: EntityTable, before: list[Mention
     """"Rear Admiral X, the Flag Officer Commanding Eastern Fleet": a post in apposition to a
     person is the person's title; only the body it names is an entity."""
     person = before[-1] if before else None
-    gap = [t.lower_ for t in doc[person.end : span.start]] if person is not None else []
+    gap = words_of(doc).lower[person.end : span.start] if person is not None else []
     if person is None or person.entity.cls != "Person" or gap not in ([","], [",", "the"]):
         return []
-    if class_for_head([t.text for t in span]) != "Organisation":
+    if class_for_head(_texts(span)) != "Organisation":
         return []  # a post already ("Assistant Secretary of War for ...") or no post at all
     links = [k for k, t in enumerate(span) if k > 0 and t.lower_ in POST_BODY_LINKS]
     bodies = [span[k + 1 + (k + 1 < len(span) and span[k + 1].lower_ == "the") :] for k in links]
@@ -138,23 +140,23 @@ def _known_organisation(span: Span, table: EntityTable) -> bool:
 
 def _looks_like_place(doc: Doc, span: Span, before: list[Mention]) -> bool:
     # "in New Delhi", "at Fairbanks", and "Fort Wainwright, Alaska"
-    if any(t.lower_ in CONNECTORS or t.lower_ in MONTHS or t.lower_ in WEEKDAYS for t in span):
+    lower = words_of(doc).lower
+    if any(word in CONNECTORS or word in MONTHS or word in WEEKDAYS for word in lower[span.start : span.end]):
         return False
     if span.text.lower() in NATIONALITY or span.start == 0:
         return False
-    prev = doc[span.start - 1]
     after_place = (
-        prev.text == ","
+        lower[span.start - 1] == ","
         and bool(before)
         and before[-1].entity.cls == "Place"
         and before[-1].end == span.start - 1
     )
-    return prev.lower_ in PLACE_CUES or after_place
+    return lower[span.start - 1] in PLACE_CUES or after_place
 
 
 def _envoy(doc: Doc, span: Span, table: EntityTable) -> list[Mention]:
     # "US Ambassador to India Eric Garcetti": the country ends the post, the name follows.
-    if span.start < 2 or doc[span.start - 1].lower_ != "to" or len(span) < 3:
+    if span.start < 2 or words_of(doc).lower[span.start - 1] != "to" or len(span) < 3:
         return []
     country = table.gazetteer.lookup(span[0].text)
     name = span[1:]
@@ -171,16 +173,14 @@ def _envoy(doc: Doc, span: Span, table: EntityTable) -> list[Mention]:
 
 def _unit_continuation(doc: Doc, end: int) -> int:
     # "1st Battalion, 5th Infantry Regiment" is one unit.
-    if (
-        end + 2 < len(doc)
-        and doc[end - 1].lower_ in ("battalion", "squadron", "company")
-        and doc[end].text == ","
-    ):
+    w = words_of(doc)
+    ends_unit = w.lower[end - 1] in ("battalion", "squadron", "company")
+    if end + 2 < len(w.text) and ends_unit and w.text[end] == ",":
         k = end + 1
-        if doc[k].like_num and doc[k].text[-2:] in ("st", "nd", "rd", "th"):
-            while k + 1 < len(doc) and doc[k + 1].text[:1].isupper():
+        if w.like_num[k] and w.text[k][-2:] in ("st", "nd", "rd", "th"):
+            while k + 1 < len(w.text) and w.text[k + 1][:1].isupper():
                 k += 1
-            if doc[k].lower_ in ("regiment", "wing", "group", "brigade"):
+            if w.lower[k] in ("regiment", "wing", "group", "brigade"):
                 return k + 1
     return end
 
@@ -188,8 +188,9 @@ def _unit_continuation(doc: Doc, end: int) -> int:
 def _split_on_and(doc: Doc, start: int, end: int, table: EntityTable) -> list[tuple[int, int]]:
     # "Defence Minister Manohar Parrikar and US Defense Secretary Ashton Carter" is two names,
     # "Defence Research and Development Organisation" one: split where both sides stand alone.
+    lower = words_of(doc).lower
     for k in range(start + 1, end - 1):
-        if doc[k].lower_ != "and":
+        if lower[k] != "and":
             continue
         left, right = doc[start:k], doc[k + 1 : end]
         if _two_names(left, right) or (
@@ -207,28 +208,34 @@ def _two_names(left: Span, right: Span) -> bool:
         sizes_ok
         and looks_like_person_name(left)
         and looks_like_person_name(right)
-        and class_for_head([t.text for t in right]) is None
-        and class_for_head([t.text for t in left]) is None
+        and class_for_head(_texts(right)) is None
+        and class_for_head(_texts(left)) is None
     )
 
 
 def _stands_alone(span: Span, table: EntityTable) -> bool:
-    if table.seen(span.text) or table.gazetteer.lookup(span.text) or class_for_head([t.text for t in span]):
+    if table.seen(span.text) or table.gazetteer.lookup(span.text) or class_for_head(_texts(span)):
         return True
     post = split_post(span)
     if post is not None and post[0] == len(span):
         # a post on its own: "US Assistant Secretary of War for Critical Technologies"
-        return bool(STRONG_POSTS & {t.lower_ for t in span})
+        return bool(STRONG_POSTS & set(words_of(span.doc).lower[span.start : span.end]))
     return post is not None and len(span) - post[0] >= 2 and looks_like_person_name(span[post[0] :])
+
+
+def _texts(span: Span) -> list[str]:
+    return words_of(span.doc).text[span.start : span.end]
 
 
 def _with_trailing_head(doc: Doc, end: int) -> int:
     # "the Innovation Bridge framework", "the US-India initiative on Critical and Emerging Technology"
-    if end < len(doc) and doc[end].lower_ in TRAILING_HEADS and doc[end].text.islower():
+    w = words_of(doc)
+    size = len(w.text)
+    if end < size and w.lower[end] in TRAILING_HEADS and w.text[end].islower():
         end += 1
-        if end + 1 < len(doc) and doc[end].lower_ in ("on", "for", "of") and doc[end + 1].text[:1].isupper():
+        if end + 1 < size and w.lower[end] in ("on", "for", "of") and w.text[end + 1][:1].isupper():
             k = end + 1
-            while k < len(doc) and (doc[k].text[:1].isupper() or doc[k].lower_ in ("and", "of", "&")):
+            while k < size and (w.text[k][:1].isupper() or w.lower[k] in ("and", "of", "&")):
                 k += 1
             return k
     return end
@@ -245,8 +252,8 @@ def _known_or_classified(span: Span, table: EntityTable) -> Entity | None:
     named = _known_before_head(span, table)
     if named is not None:
         return named
-    cls = class_for_head([t.text for t in span])
-    if cls is None or (cls == "Place" and len(span) == 1 and span[0].lower_ in ("pentagon",)):
+    cls = class_for_head(_texts(span))
+    if cls is None or (cls == "Place" and len(span) == 1 and span.text.lower() in ("pentagon",)):
         return table.resolve(text, "Place") if cls else None
     if cls == "Organisation" and split_post(span) is not None and _name_after_post(span):
         return None
@@ -256,7 +263,8 @@ def _known_or_classified(span: Span, table: EntityTable) -> Entity | None:
 def _known_before_head(span: Span, table: EntityTable) -> Entity | None:
     """"the INDUS-X initiative", "the Malabar exercise": a known name followed by its generic,
     lower-case head noun is that known entity, not a new one."""
-    if len(span) < 2 or not span[-1].is_lower or span[-1].lower_ not in TRAILING_HEADS:
+    w = words_of(span.doc)
+    if len(span) < 2 or not w.is_lower[span.end - 1] or w.lower[span.end - 1] not in TRAILING_HEADS:
         return None
     base = span[:-1].text
     known = table.seen(base) or table.gazetteer.lookup(base)
@@ -274,13 +282,13 @@ def _name_after_post(span: Span) -> bool:
 
 def _acronym_after(doc: Doc, end: int, entity: Entity, table: EntityTable) -> None:
     # "Defence Research and Development Organisation (DRDO)"
-    if end + 2 < len(doc) and doc[end].text == "(":
-        close = next((k for k in range(end + 1, min(len(doc), end + 6)) if doc[k].text == ")"), None)
+    w = words_of(doc)
+    if end + 2 < len(w.text) and w.text[end] == "(":
+        close = next((k for k in range(end + 1, min(len(w.text), end + 6)) if w.text[k] == ")"), None)
         if close is not None and close > end + 1:
             inner = doc[end + 1 : close].text
-            if any(c.isupper() for c in inner) and not any(
-                t.lower_ in TITLE_WORDS for t in doc[end + 1 : close]
-            ):
+            posts = any(word in TITLE_WORDS for word in w.lower[end + 1 : close])
+            if any(c.isupper() for c in inner) and not posts:
                 table.alias(entity, inner)
 
 
@@ -418,23 +426,29 @@ TECHNOLOGY_CUES = {
 
 
 def _technology_cue(doc: Doc, start: int, end: int) -> bool:
-    sentence = doc[start].sent
-    return any(t.lower_ in TECHNOLOGY_CUES for t in sentence if not start <= t.i < end)
+    sentence, lower = doc[start].sent, words_of(doc).lower
+    outside = (i for i in range(sentence.start, sentence.end) if not start <= i < end)
+    return any(lower[i] in TECHNOLOGY_CUES for i in outside)
 
 
 def _phrase_hits(doc: Doc, gazetteer: Gazetteer, allowed: range | list[int]) -> list[tuple[int, int, URIRef]]:
     matcher, keys = _phrase_matcher(gazetteer)
     cache_key = f"phrase-hits-{id(gazetteer)}"
     if cache_key not in doc.user_data:  # the matcher runs once per document
-        doc.user_data[cache_key] = [(key, s, e) for key, s, e in matcher(doc)]
-    cached = doc.user_data[cache_key]
+        # by start (a stable sort: equal spans keep the matcher's order), so a range is found by bisection
+        ordered = sorted(((s, e, key) for key, s, e in matcher(doc)), key=lambda hit: hit[0])
+        doc.user_data[cache_key] = (ordered, [hit[0] for hit in ordered])
+    cached, starts = doc.user_data[cache_key]
     if isinstance(allowed, range):  # the hits wholly inside it
-        hits = [(s, e, key) for key, s, e in cached if allowed.start <= s and e <= allowed.stop]
+        within = cached[bisect_left(starts, allowed.start) : bisect_left(starts, allowed.stop)]
+        hits = [hit for hit in within if hit[1] <= allowed.stop]
+        if not hits:
+            return []  # most runs hold no known phrase
     else:
         allowed_set = set(allowed)
         hits = [
             (s, e, key)
-            for key, s, e in cached
+            for s, e, key in cached
             if s in allowed_set and all(i in allowed_set for i in range(s, e))
         ]
     return [(s, e, keys[key]) for s, e, key in _longest_first(hits)]

@@ -24,85 +24,79 @@ from graph.ingest.lexicon import (
     TITLE_TAIL_WORDS,
     TITLE_WORDS,
 )
+from graph.ingest.tokens import Words, is_name_word, words_of
 
 
 def is_name_token(token: Token) -> bool:
     """A capitalised word, an acronym, a mixed-case brand ("iDEX") or an ordinal starting a name."""
-    text = token.text
-    if not text[:1].isalnum():
-        return False
-    if text[:1].isupper():
-        return True
-    return text[:1].isalpha() and any(c.isupper() for c in text[1:])
+    return is_name_word(token.text)
 
 
-def _starts_name(doc: Doc, i: int) -> bool:
-    token = doc[i]
-    if not token.like_num and not is_name_token(token):
+def _starts_name(w: Words, i: int) -> bool:
+    if not w.like_num[i] and not w.name[i]:
         return False  # what every test below would conclude, found without them
-    if token.lower_ in STOP_CAPITALS or (token.lower_ in PERSONNEL_NOUNS and _of_follows(doc, i)):
+    lower = w.lower[i]
+    if lower in STOP_CAPITALS or (lower in PERSONNEL_NOUNS and _of_follows(w, i)):
         return False
-    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and doc[i - 2].is_lower:
+    if i >= 2 and w.text[i - 1] == "-" and not w.spaced[i - 2] and w.is_lower[i - 2]:
         return False  # "counter-UAS", "US-led": part of a lower-case compound
-    if token.like_num and token.text[-2:] in ("st", "nd", "rd", "th"):
-        return i + 1 < len(doc) and is_name_token(doc[i + 1])
-    if token.like_num and i + 3 < len(doc) and doc[i + 1].text in "-+" and doc[i + 2].like_num:
-        return is_name_token(doc[i + 3]) or doc[i + 1].text == "+"  # "1-24 Infantry", "2+2 Dialogue"
-    return is_name_token(token)
+    size = len(w.text)
+    if w.like_num[i] and w.text[i][-2:] in ("st", "nd", "rd", "th"):
+        return i + 1 < size and w.name[i + 1]
+    if w.like_num[i] and i + 3 < size and w.text[i + 1] in "-+" and w.like_num[i + 2]:
+        return w.name[i + 3] or w.text[i + 1] == "+"  # "1-24 Infantry", "2+2 Dialogue"
+    return w.name[i]
 
 
-def _of_follows(doc: Doc, i: int) -> bool:
+def _of_follows(w: Words, i: int) -> bool:
     # "Troops of the Indian Army": the body's people; "Marines" alone may be a name.
-    return i + 1 < len(doc) and doc[i + 1].lower_ in ("of", "from")
+    return i + 1 < len(w.text) and w.lower[i + 1] in ("of", "from")
 
 
-def _joins(doc: Doc, j: int, end: int) -> bool:
+def _joins(w: Words, j: int, end: int) -> bool:
     # A connector continues a run only when a name word follows it ("Ministry of Defence").
-    token = doc[j]
-    if token.text in {"-", "+"}:
-        return (j > 0 and not doc[j - 1].whitespace_ and j + 1 < end and is_name_token(doc[j + 1])) or (
-            token.text == "+" and j + 1 < end and doc[j + 1].like_num
+    text = w.text[j]
+    if text in {"-", "+"}:
+        return (j > 0 and not w.spaced[j - 1] and j + 1 < end and w.name[j + 1]) or (
+            text == "+" and j + 1 < end and w.like_num[j + 1]
         )
-    if token.lower_ not in CONNECTORS:
+    lower = w.lower[j]
+    if lower not in CONNECTORS:
         return False
-    if token.lower_ == "the" and (j == 0 or doc[j - 1].lower_ not in ("of", "for")):
+    if lower == "the" and (j == 0 or w.lower[j - 1] not in ("of", "for")):
         return False
     nxt = j + 1
-    while nxt < end and doc[nxt].lower_ in ("the", "-"):
+    while nxt < end and w.lower[nxt] in ("the", "-"):
         nxt += 1
-    return nxt < end and is_name_token(doc[nxt])
+    return nxt < end and w.name[nxt]
+
+
+def _continues(w: Words, j: int, end: int) -> bool:
+    # Negative indices wrap to the document's end, as ``doc[j - 2]`` did before these lists.
+    return (
+        w.name[j]
+        or (w.like_num[j] and w.text[j - 1] in "+-" and not w.spaced[j - 2])
+        or (w.like_num[j] and j + 1 < end and w.text[j + 1] == "+")
+        or (w.text[j] == "-" and w.like_num[j - 1] and j + 1 < end and w.like_num[j + 1])
+        or _joins(w, j, end)
+    )
 
 
 def name_runs(doc: Doc | Span, taken: set[int]) -> list[tuple[int, int]]:
     """Maximal runs of name words (with "of", "and", "&" inside), skipping ``taken`` tokens."""
     runs = []
     base = doc.start if isinstance(doc, Span) else 0
-    whole = doc.doc if isinstance(doc, Span) else doc
+    w = words_of(doc.doc if isinstance(doc, Span) else doc)
     end_limit = base + len(doc)
     i = base
     while i < end_limit:
-        if i in taken or not _starts_name(whole, i):
+        if i in taken or not _starts_name(w, i):
             i += 1
             continue
         j = i + 1
-        while (
-            j < end_limit
-            and j not in taken
-            and (
-                is_name_token(whole[j])
-                or (whole[j].like_num and whole[j - 1].text in "+-" and not whole[j - 2].whitespace_)
-                or (whole[j].like_num and j + 1 < end_limit and whole[j + 1].text == "+")
-                or (
-                    whole[j].text == "-"
-                    and whole[j - 1].like_num
-                    and j + 1 < end_limit
-                    and whole[j + 1].like_num
-                )
-                or _joins(whole, j, end_limit)
-            )
-        ):
+        while j < end_limit and j not in taken and _continues(w, j, end_limit):
             j += 1
-        while j > i + 1 and whole[j - 1].lower_ in CONNECTORS:
+        while j > i + 1 and w.lower[j - 1] in CONNECTORS:
             j -= 1
         runs.append((i, j))
         i = j
@@ -114,14 +108,17 @@ def split_post(run: Span) -> tuple[int, str] | None:
 
     ``None`` when the run holds no post word; the index equals ``len(run)`` for a bare post.
     """
-    words = [t.lower_.rstrip(".") for t in run]
+    w = words_of(run.doc)
+    lower = w.lower[run.start : run.end]
+    words = [word.rstrip(".") for word in lower]
     last_post = -1
     for k, word in enumerate(words):
-        if word in TITLE_WORDS or word in HONORIFICS or (last_post >= 0 and _post_tail(run, k)):
+        if word in TITLE_WORDS or word in HONORIFICS or (last_post >= 0 and _post_tail(lower, k)):
             last_post = k
     if last_post < 0:
         return None
-    post = " ".join(t.text for t in run[: last_post + 1] if t.lower_.rstrip(".") not in HONORIFICS)
+    texts = w.text[run.start : run.start + last_post + 1]
+    post = " ".join(text for text, word in zip(texts, words, strict=False) if word not in HONORIFICS)
     if len(run) - last_post - 1 == 1 and words[last_post] not in STRONG_TITLES:
         return len(run), post  # "Defence Industries Promotion" is not a post and a name
     return last_post + 1, post
@@ -148,21 +145,22 @@ STRONG_TITLES = {
 }
 
 
-def _post_tail(run: Span, k: int) -> bool:
+def _post_tail(lower: list[str], k: int) -> bool:
     # "Secretary of War", "Ambassador to India", "Marshal of the Indian Air Force"
-    word = run[k].lower_
+    word = lower[k]
     if word in ("of", "for", "to", "the", "&", "and") or word in TITLE_TAIL_WORDS:
         return True
-    return word in ORGANISATION_HEADS or (k + 1 < len(run) and run[k + 1].lower_ in ORGANISATION_HEADS)
+    return word in ORGANISATION_HEADS or (k + 1 < len(lower) and lower[k + 1] in ORGANISATION_HEADS)
 
 
 def looks_like_person_name(tokens: Span) -> bool:
     """Two to four capitalised words or initials, none of them a post or a head noun."""
     if not 1 <= len(tokens) <= 5:
         return False
-    for token in tokens:
-        word = token.lower_.rstrip(".")
-        if not token.text[:1].isupper() or word in TITLE_WORDS or word in ORGANISATION_HEADS:
+    w, start, end = words_of(tokens.doc), tokens.start, tokens.end
+    for text, lower in zip(w.text[start:end], w.lower[start:end], strict=True):
+        word = lower.rstrip(".")
+        if not text[:1].isupper() or word in TITLE_WORDS or word in ORGANISATION_HEADS:
             return False
         if word in CONNECTORS:
             return False

@@ -12,6 +12,7 @@ from graph.ingest.entities import ACTORS, EVENTS, FRAMEWORKS, Entity
 from graph.ingest.lexicon import PERSONNEL_NOUNS
 from graph.ingest.posts import post_body
 from graph.ingest.rulebook import rule
+from graph.ingest.tokens import words_of
 
 SUBJECT_VERBS = {"held", "began", "begun", "opened", "started", "conducted", "launched", "kicked", "hold"}
 SUBJECT_GLUE = {"the", "of", "and", ",", "both", "two", "three", "four", "from", "their", "on", "in"}
@@ -147,10 +148,11 @@ def exercise_units(s: Sentence) -> None:
     if _other_exercise(s, event):
         return
     doc = s.span.doc
+    lower = words_of(doc).lower
     for m in s.mentions:
         # "commander of Pacific Air Forces", "Commanding-in-Chief of the IAF's Eastern Air Command":
         # a unit named in someone's post is where they serve, not a unit sent to the exercise.
-        in_post = any(t.lower_ in POST_HEADS for t in doc[max(s.span.start, m.start - 6) : m.start])
+        in_post = any(word in POST_HEADS for word in lower[max(s.span.start, m.start - 6) : m.start])
         in_post = in_post or post_body(doc, m.start)  # "X, commander of Y"
         if m.entity.cls == "Organisation" and not in_post and \
                 m.entity.label.lower().split()[-1] in MILITARY_UNITS:

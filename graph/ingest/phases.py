@@ -17,8 +17,11 @@ Examples
 
 from __future__ import annotations
 
+from itertools import islice
+
 from graph.ingest.context import Sentence
 from graph.ingest.rulebook import rule
+from graph.ingest.tokens import words_of
 from graph.ingest.venues import event_places
 
 PHASE_WORDS = {"phase", "phases", "leg", "legs", "stage", "stages"}
@@ -33,9 +36,11 @@ PHASE_WORDS = {"phase", "phases", "leg", "legs", "stage", "stages"}
 )
 def phase_places(s: Sentence) -> None:
     event = s.about_event() or s.focus
-    tokens = [t for t in s.span if not t.is_space][:6]  # a paragraph's sentence opens on "\n\n"
-    phase = next((t.i for t in tokens if t.lower_ in PHASE_WORDS), None)
-    opens = tokens[0].lower_ in ("the", "a", "its")
+    words = words_of(s.span.doc)
+    # the first six words: a paragraph's sentence opens on "\n\n" (white space is no word)
+    opening = list(islice((i for i in range(s.span.start, s.span.end) if not words.text[i].isspace()), 6))
+    phase = next((i for i in opening if words.lower[i] in PHASE_WORDS), None)
+    opens = words.lower[opening[0]] in ("the", "a", "its")
     if event is None or event.cls != "Exercise" or phase is None or not opens:
         return
     if s.hedged(phase):

@@ -32,6 +32,7 @@ from graph.ingest.lexicon import EVENT_ANAPHORS
 from graph.ingest.rulebook import rule
 from graph.ingest.signing_asides import joined_signers, post_aside_end, without_aside
 from graph.ingest.signing_report import apply_report
+from graph.ingest.tokens import words_of
 
 SIGN_VERBS = {"signed", "inked", "sign", "signs", "signing", "concluded"}
 BREAKS = {",", ";", ":", "-", "–", "—"}
@@ -140,13 +141,13 @@ def _opens_clause(t: Token) -> bool:
 def _clause_end(s: Sentence, at: int) -> int:
     """Where the clause of the verb at ``at`` ends: at ";" or a comma opening a new clause
     ("signed X in 2002 and Y in 2016, so Z is the third"), not a comma inside a list or a date."""
-    doc = s.span.doc
-    for t in doc[at + 1 : s.span.end]:
-        nxt = doc[t.i + 1] if t.i + 1 < s.span.end else None
-        if t.text == ";" or (t.text == "," and nxt is not None and nxt.is_lower
-                             and nxt.lower_ not in CLAUSE_GOES_ON):
-            return t.i
-    return s.span.end
+    words, end = words_of(s.span.doc), s.span.end
+    for i in range(at + 1, end):
+        text = words.text[i]
+        if text == ";" or (text == "," and i + 1 < end and words.is_lower[i + 1]
+                           and words.lower[i + 1] not in CLAUSE_GOES_ON):
+            return i
+    return end
 
 
 def _agreement_after(s: Sentence, at: int, window: int) -> Mention | None:
