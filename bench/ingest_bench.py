@@ -10,8 +10,8 @@ bodies with nothing else to do (the engine's floor: one ``PUT`` per article, or 
 
 from __future__ import annotations
 
+import argparse
 import os
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -170,7 +170,9 @@ def python_side(articles: list[Article], gazetteer: Gazetteer) -> None:
 
 
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("count", nargs="?", type=int, default=200, help="articles to make and ingest")
+    count = parser.parse_args().count
     articles = corpus(count)
     gazetteer = Gazetteer.load(ROOT / "data" / "gazetteer.ttl")
     words = sum(len(a.text.split()) for a in articles) / count

@@ -200,7 +200,8 @@ class EmbeddedEngine:
                     if time.monotonic() > deadline:
                         raise StoreLockedError(
                             f"{self.folder}: another process has held the store lock for "
-                            f"{self.start_timeout_s:g} s; check for a stuck 'ties' process"
+                            f"{self.start_timeout_s:g} s (TIES_ENGINE_START_TIMEOUT); check for a "
+                            f"stuck 'ties' process"
                         ) from None
                     time.sleep(0.05)
             try:
