@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+
 from rdflib import Graph, Literal, URIRef
 
 from graph.errors import QueryError
-from graph.ingest.writer import GraphWriter
+from graph.ingest.writer import HANDOVER_S, GraphWriter
 from graph.store import NTRIPLES, Store
 
 OLD = b'<urn:t:s> <urn:t:p> "old" .\n'
@@ -86,3 +88,13 @@ def test_the_same_new_graph_twice_is_replaced_not_merged(store: Store) -> None:
         assert writer.in_flight("urn:g:twice")
         assert [error for _, error in writer.finished(wait=True)] == [None, None]
     assert {str(o) for _, _, o in store.get_graph("urn:g:twice")} == {f"second{i}" for i in range(200)}
+
+
+def test_an_open_writer_shortens_the_switch_interval_and_restores_it(store: Store) -> None:
+    before = sys.getswitchinterval()
+    assert before != HANDOVER_S
+    with GraphWriter[str](store) as writer:
+        assert sys.getswitchinterval() == HANDOVER_S
+        writer.submit("urn:t:switch", body("s", 3), "a")
+    assert sys.getswitchinterval() == before
+    assert store.ask("ASK { GRAPH <urn:t:switch> { ?s ?p ?o } }")

@@ -69,7 +69,7 @@ class Summary:
             f"{articles} article(s): {self.count('new')} new, {self.count('updated')} updated, "
             f"{self.count('skipped')} skipped; {sum(o.entities for o in self.outcomes)} entities, "
             f"{sum(o.triples for o in self.outcomes)} triples; {self.count('failed')} error(s); "
-            f"{self.seconds:.1f} s"
+            f"{self.seconds:.2f} s"
         )
 
 

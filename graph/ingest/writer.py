@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import sys
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -35,6 +36,8 @@ from typing import Generic, TypeVar
 
 from graph.errors import TiesError
 from graph.store import NTRIPLES, Store
+
+HANDOVER_S = 0.0005  # the interpreter's switch interval while a writer is open (see __enter__)
 
 Tag = TypeVar("Tag")
 Errors = dict[str, TiesError]  # the error of each graph that was not written, by graph IRI
@@ -57,6 +60,7 @@ class GraphWriter(Generic[Tag]):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ties-writer")
         self._pending: deque[_Pending[Tag]] = deque()
         self._gathered: list[tuple[str, bytes]] = []  # new graphs of the batch being gathered
+        self._switch_interval = sys.getswitchinterval()
 
     def submit(self, graph_iri: str, body: bytes, tag: Tag, *, new: bool = False) -> None:
         """Queue writing ``body`` (N-Triples) as all of ``graph_iri``; ``tag`` comes back with its result.
@@ -110,12 +114,21 @@ class GraphWriter(Generic[Tag]):
         self._pool.shutdown(wait=True)
 
     def __enter__(self) -> GraphWriter[Tag]:
+        # When the engine answers, the writer thread needs the GIL back to send the next batch;
+        # the main thread, extracting, gives it up only at the switch interval (5 ms by default),
+        # and the engine idles meanwhile. 0.5 ms measured best: 200 bench articles into Oxigraph
+        # went from 80-85 to 91-96 articles/s (0.2 and 1 ms were both slower).
+        self._switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(HANDOVER_S)
         return self
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self.close()
+        try:
+            self.close()
+        finally:
+            sys.setswitchinterval(self._switch_interval)
 
     # -- in the writer thread ---------------------------------------------------------------------
     def _add_new(self, graphs: list[tuple[str, bytes]]) -> Errors:
