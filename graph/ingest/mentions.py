@@ -1,5 +1,6 @@
-"""Finding the entities an article names: known phrases, capitalised names read by their head
-word, people after their posts, places after "in"/"at", acronyms introduced in parentheses.
+"""Finding the entities an article names: known phrases (:mod:`graph.ingest.known_phrases`),
+capitalised names read by their head word, people after their posts, places after "in"/"at",
+acronyms introduced in parentheses.
 
 Examples
 --------
@@ -18,36 +19,27 @@ Examples
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from functools import lru_cache
-
-from rdflib import URIRef
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from graph.ingest.described_agreements import described_agreement, described_end
 from graph.ingest.entities import Entity, EntityTable
 from graph.ingest.facts import Mention
-from graph.ingest.gazetteer import Gazetteer
+from graph.ingest.known_phrases import known_inside, known_phrases
 from graph.ingest.lexicon import (
     AGREEMENT_HEADS,
-    AMBIGUOUS_TECHNOLOGY,
     CONNECTORS,
     HONORIFICS,
     INITIATIVE_HEADS,
     MONTHS,
     NATIONALITY,
     STRONG_POSTS,
-    TECHNOLOGY,
     TITLE_WORDS,
     WEEKDAYS,
     class_for_head,
 )
 from graph.ingest.names import looks_like_person_name, name_runs, split_post
-from graph.ingest.text import nlp
 from graph.ingest.tokens import words_of
 
-CURATED = {alias for _, aliases in TECHNOLOGY.values() for alias in aliases}
 PLACE_CUES = {"in", "at", "near", "to", "from", "off"}
 TRAILING_HEADS = AGREEMENT_HEADS | INITIATIVE_HEADS | {"dialogue", "exercise", "mechanism"}
 
@@ -65,7 +57,7 @@ def find_mentions(doc: Doc, table: EntityTable, taken: set[int]) -> list[Mention
             if all(m.role == "post" for m in read) and words_of(doc).lower[start] in TITLE_WORDS:
                 posts.update(range(start, end))  # a bare post: its words name no place or area
     used = {i for m in mentions for i in range(m.start, m.end)} | taken | posts
-    mentions += _known_phrases(doc, table, used)
+    mentions += known_phrases(doc, table, used)
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
@@ -78,7 +70,7 @@ def _read_run(doc: Doc, start: int, end: int, table: EntityTable, before: list[M
     entity = _known_or_classified(span, table)
     if entity is not None:
         _acronym_after(doc, end, entity, table)
-        inner = _known_inside(span, table, role="post", skip={"TechnologyArea"})
+        inner = known_inside(span, table, role="post", skip={"TechnologyArea"})
         inner = [m for m in inner if m.entity.cls == "Country"]
         return [Mention(start, end, entity), *inner]
     envoy = _envoy(doc, span, table)
@@ -102,7 +94,7 @@ def _described_agreement(doc: Doc, span: Span, table: EntityTable) -> list[Menti
 
 
 def _known_or_place(doc: Doc, span: Span, table: EntityTable, before: list[Mention]) -> list[Mention]:
-    known = _known_inside(span, table)
+    known = known_inside(span, table)
     if known or not _looks_like_place(doc, span, before):
         return known
     return [Mention(span.start, span.end, table.resolve(span.text, "Place"))]
@@ -297,7 +289,7 @@ def _person_after_post(doc: Doc, span: Span, post: tuple[int, str], table: Entit
     name = span[name_start:]
     # "Assistant Secretary of Defense for Indo-Pacific Security Affairs": a place in a post's name
     # is part of the post, not a place of the event
-    mentions = _known_inside(span[:name_start], table, role="post", skip={"Place"})
+    mentions = known_inside(span[:name_start], table, role="post", skip={"Place"})
     if not len(name) or not looks_like_person_name(name):
         return mentions
     person = table.resolve(name.text, "Person")
@@ -368,120 +360,3 @@ def _post_ends_at(doc: Doc, comma: int, before: list[Mention]) -> bool:
             return True
         k -= 1
     return False
-
-
-def _known_inside(
-    span: Span, table: EntityTable, role: str = "", skip: frozenset[str] | set[str] = frozenset()
-) -> list[Mention]:
-    found = []
-    for start, end, entry_iri in _phrase_hits(span.doc, table.gazetteer, range(span.start, span.end)):
-        entry = table.gazetteer.entries[entry_iri]
-        if entry.cls in skip:
-            continue  # not resolved at all: "Maritime" inside an institute's name is no node
-        found.append(Mention(start, end, table.resolve(span.doc[start:end].text, entry.cls), role))
-    return found
-
-
-def _known_phrases(doc: Doc, table: EntityTable, used: set[int]) -> list[Mention]:
-    free = [i for i in range(len(doc)) if i not in used]
-    hits = _phrase_hits(doc, table.gazetteer, free)
-    found = []
-    for start, end, entry_iri in hits:
-        entry = table.gazetteer.entries[entry_iri]
-        text = doc[start:end].text
-        if entry.cls == "TechnologyArea" and not _technology_ok(doc, start, end, hits):
-            continue
-        if entry.cls != "TechnologyArea" and text.islower():
-            continue
-        found.append(Mention(start, end, table.resolve(text, entry.cls)))
-    return found
-
-
-def _technology_ok(doc: Doc, start: int, end: int, hits: list[tuple[int, int, URIRef]]) -> bool:
-    # "space" alone is too common a word, "C-17" a platform; in a list of technologies they count.
-    text = doc[start:end].text
-    if text not in CURATED and not (text.islower() and end - start > 1 and _technology_cue(doc, start, end)):
-        return (
-            False  # platforms ("C-17") and gazetteer words ("aviation") only where technology is the subject
-        )
-    if text.lower() not in AMBIGUOUS_TECHNOLOGY:
-        return True
-    return any((s != start and abs(s - end) <= 3) or (abs(start - e) <= 3 and s != start) for s, e, _ in hits)
-
-
-TECHNOLOGY_CUES = {
-    "technology",
-    "technologies",
-    "areas",
-    "fields",
-    "domains",
-    "capabilities",
-    "cooperation",
-    "working",
-    "focus",
-    "such",
-    "including",
-    "collaboration",
-}
-
-
-def _technology_cue(doc: Doc, start: int, end: int) -> bool:
-    sentence, lower = doc[start].sent, words_of(doc).lower
-    outside = (i for i in range(sentence.start, sentence.end) if not start <= i < end)
-    return any(lower[i] in TECHNOLOGY_CUES for i in outside)
-
-
-def _phrase_hits(doc: Doc, gazetteer: Gazetteer, allowed: range | list[int]) -> list[tuple[int, int, URIRef]]:
-    matcher, keys = _phrase_matcher(gazetteer)
-    cache_key = f"phrase-hits-{id(gazetteer)}"
-    if cache_key not in doc.user_data:  # the matcher runs once per document
-        # by start (a stable sort: equal spans keep the matcher's order), so a range is found by bisection
-        ordered = sorted(((s, e, key) for key, s, e in matcher(doc)), key=lambda hit: hit[0])
-        doc.user_data[cache_key] = (ordered, [hit[0] for hit in ordered])
-    cached, starts = doc.user_data[cache_key]
-    if isinstance(allowed, range):  # the hits wholly inside it
-        within = cached[bisect_left(starts, allowed.start) : bisect_left(starts, allowed.stop)]
-        hits = [hit for hit in within if hit[1] <= allowed.stop]
-        if not hits:
-            return []  # most runs hold no known phrase
-    else:
-        allowed_set = set(allowed)
-        hits = [
-            (s, e, key)
-            for s, e, key in cached
-            if s in allowed_set and all(i in allowed_set for i in range(s, e))
-        ]
-    return [(s, e, keys[key]) for s, e, key in _longest_first(hits)]
-
-
-def _longest_first(hits: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    # spacy.util.filter_spans on (start, end, key) tuples: no Span object made for each hit.
-    ordered = sorted(hits, key=lambda hit: (hit[1] - hit[0], -hit[0]), reverse=True)
-    kept: list[tuple[int, int, int]] = []
-    seen: set[int] = set()
-    for start, end, key in ordered:
-        if start not in seen and end - 1 not in seen:
-            kept.append((start, end, key))
-            seen.update(range(start, end))
-    return sorted(kept, key=lambda hit: hit[0])
-
-
-@lru_cache(maxsize=4)
-def _phrase_matcher(gazetteer: Gazetteer) -> tuple[PhraseMatcher, dict[int, URIRef]]:
-    # Acronyms and capitalised names match case-sensitively ("US" is not "us"); lower-case
-    # technology terms match in any case.
-    vocab = nlp().vocab
-    exact = PhraseMatcher(vocab, attr="ORTH")
-    keys: dict[int, URIRef] = {}
-    lower_forms: dict[str, URIRef] = {}
-    for alias, entry in gazetteer.surface_forms():
-        key = vocab.strings.add(str(entry.iri))
-        keys[key] = entry.iri
-        exact.add(str(entry.iri), [nlp().make_doc(alias)])
-        if alias.islower() or alias[:1].islower():
-            lower_forms.setdefault(alias, entry.iri)
-            exact.add(str(entry.iri), [nlp().make_doc(alias.capitalize())])
-        elif entry.cls == "TechnologyArea" and alias[1:].islower():
-            # "Maritime domain awareness" in the gazetteer is "maritime domain awareness" in text
-            exact.add(str(entry.iri), [nlp().make_doc(alias[0].lower() + alias[1:])])
-    return exact, keys
