@@ -1,4 +1,8 @@
-"""A report's dateline ("NEW DELHI, Oct 11 -", "Washington, 12 March 2026:") and the dates it governs.
+"""A report's dateline ("NEW DELHI, Oct 11 -", "Washington, 12 March 2026:"): its place, and the
+dates it governs.
+
+The place in a dateline says where the report was filed (:func:`dateline_place`), not where its
+event took place.
 
 The date in a dateline is the day the report was filed, not the day of what it reports: it is no
 date of any event or signing. It is what "today" means in the text, and the day that "on
@@ -26,6 +30,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from graph.ingest.dates import DateValue
+from graph.ingest.facts import Mention
 
 SEPARATORS = {"-", "–", "—", "--", ":"}
 
@@ -80,3 +85,25 @@ def report_dates(doc: Doc, dates: list[DateValue], published: date | None) -> li
         return dates
     kept = [d for d in dates if d.start_char != day.start_char]
     return sorted(kept + today_dates(doc, day), key=lambda d: d.start_char)
+
+
+def dateline_place(doc: Doc, mention: Mention) -> Mention:
+    """A place in an upper-case dateline ("KUALA LUMPUR, Oct 31 -", "NEW DELHI:") says where the
+    report was filed, not where its event took place: it is no argument of any rule.
+
+    >>> from rdflib import URIRef
+    >>> from graph.ingest.entities import Entity
+    >>> from graph.ingest.text import nlp
+    >>> doc = nlp()("NEW DELHI, Oct 31 - The talks ended.")
+    >>> dateline_place(doc, Mention(0, 2, Entity(URIRef("urn:x"), "Place", "New Delhi"))).role
+    'dateline'
+    """
+    if mention.entity.cls != "Place":  # the cheap tests first: most mentions stop here
+        return mention
+    at_line_start = mention.start == 0 or "\n" in doc[mention.start - 1].text_with_ws
+    followed = mention.end < len(doc) and doc[mention.end].text in (",", ":")
+    if not (at_line_start and followed):
+        return mention
+    if all(t.text.isupper() or not t.is_alpha for t in doc[mention.start : mention.end]):
+        return Mention(mention.start, mention.end, mention.entity, "dateline")
+    return mention

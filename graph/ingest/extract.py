@@ -25,7 +25,7 @@ import graph.ingest.phases  # registers the phase rule
 import graph.ingest.signing  # noqa: F401  (registers the signing rules)
 from graph.ingest import edition_names, place_lists, ranks, title_mentions, units
 from graph.ingest.context import Sentence
-from graph.ingest.datelines import report_dates
+from graph.ingest.datelines import dateline_place, report_dates
 from graph.ingest.dates import find_dates
 from graph.ingest.entities import EVENTS, Entity, EntityTable
 from graph.ingest.events import find_events, settle_editions
@@ -62,7 +62,7 @@ def extract_text(
     others = find_mentions(doc, table, taken)
     settle_editions(events, others, table)
     mentions = sorted(events.mentions + others, key=lambda m: (m.start, m.end))
-    mentions = [_dateline(doc, m) for m in mentions]
+    mentions = [dateline_place(doc, m) for m in mentions]
     mentions = units.split_units(doc, place_lists.places_in_lists(doc, mentions, table), table)
     mentions, dated = edition_names.dated_editions(doc, mentions, table)
     mentions, facts = edition_names.edition_anaphors(doc, mentions, list(events.facts) + dated, table)
@@ -105,26 +105,6 @@ def _apply_rules(doc: Doc, mentions: list[Mention], dates: list, published: date
         agreements = [m.entity for m in inside if m.entity.cls == "Agreement"]
         agreement = agreements[-1] if agreements else agreement
     return facts
-
-
-def _dateline(doc: Doc, mention: Mention) -> Mention:
-    """A place in an upper-case dateline ("KUALA LUMPUR, Oct 31 -", "NEW DELHI:") says where the
-    report was filed, not where its event took place: it is no argument of any rule.
-
-    >>> from rdflib import URIRef
-    >>> doc = nlp()("NEW DELHI, Oct 31 - The talks ended.")
-    >>> _dateline(doc, Mention(0, 2, Entity(URIRef("urn:x"), "Place", "New Delhi"))).role
-    'dateline'
-    """
-    if mention.entity.cls != "Place":  # the cheap tests first: most mentions stop here
-        return mention
-    at_line_start = mention.start == 0 or "\n" in doc[mention.start - 1].text_with_ws
-    followed = mention.end < len(doc) and doc[mention.end].text in (",", ":")
-    if not (at_line_start and followed):
-        return mention
-    if all(t.text.isupper() or not t.is_alpha for t in doc[mention.start : mention.end]):
-        return Mention(mention.start, mention.end, mention.entity, "dateline")
-    return mention
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:
