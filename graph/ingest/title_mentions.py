@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from graph.ingest.facts import Mention
+from graph.ingest.tokens import words_of
 
 # Head words of posts that news uses alone for a person named earlier.
 POST_HEADS = frozenset({
@@ -31,17 +32,20 @@ POST_HEADS = frozenset({
 
 def title_mentions(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with a mention added for each title-only phrase that names one earlier person."""
+    words = words_of(doc)  # the document's words as plain lists: no Token object per word
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    people = [m for m in mentions if m.entity.cls == "Person" and not m.role]
+    # each person mention with the words of its posts, read once
+    people = [(m.end, m.entity, _post_words(m.entity.titles))
+              for m in mentions if m.entity.cls == "Person" and not m.role]
     added = []
-    for i in range(len(doc) - 1):
-        head = doc[i + 1]
-        if doc[i].lower_ != "the" or head.lower_ not in POST_HEADS or {i, i + 1} & taken:
+    for i in range(len(words.lower) - 1):
+        head = words.lower[i + 1]
+        if words.lower[i] != "the" or head not in POST_HEADS or i in taken or i + 1 in taken:
             continue
-        if i + 2 < len(doc) and (doc[i + 2].lower_ == "of" or doc[i + 2].is_title):
+        after = i + 2
+        if after < len(words.lower) and (words.lower[after] == "of" or words.text[after].istitle()):
             continue  # a post of its own ("the Secretary of ..."), or the start of a name
-        holders = {m.entity.iri: m.entity for m in people if m.end <= i
-                   and head.lower_ in _post_words(m.entity.titles)}
+        holders = {entity.iri: entity for end, entity, posts in people if end <= i and head in posts}
         if len(holders) == 1:
             # Not an alias either: "the minister" is not a name of the person.
             added.append(Mention(i, i + 2, next(iter(holders.values()))))
