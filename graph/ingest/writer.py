@@ -60,7 +60,6 @@ class GraphWriter(Generic[Tag]):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ties-writer")
         self._pending: deque[_Pending[Tag]] = deque()
         self._gathered: list[tuple[str, bytes]] = []  # new graphs of the batch being gathered
-        self._switch_interval = sys.getswitchinterval()
 
     def submit(self, graph_iri: str, body: bytes, tag: Tag, *, new: bool = False) -> None:
         """Queue writing ``body`` (N-Triples) as all of ``graph_iri``; ``tag`` comes back with its result.
