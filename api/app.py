@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -15,14 +16,23 @@ from graph import __version__
 from graph.store import open_store
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the application for ``settings`` (by default read from the environment)."""
+def create_app(settings: Settings | None = None, *, settle_heap: bool = False) -> FastAPI:
+    """Build the application for ``settings`` (by default read from the environment).
+
+    ``settle_heap`` (for a process that serves this one app, as ``ties serve``): once started,
+    move everything loaded so far out of the collector's reach (``gc.freeze``).
+    """
     settings = settings or get_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.store = open_store(settings.store, query_timeout_s=settings.query_timeout,
                                      start_timeout_s=settings.engine_start_timeout)
+        if settle_heap:
+            # The libraries, the app and the ontology live to the end; a full collection walking
+            # them paused a request for about 70 ms on the 1M-triple bench, 11 ms once frozen.
+            gc.collect()
+            gc.freeze()
         try:
             yield
         finally:

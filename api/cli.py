@@ -166,7 +166,8 @@ def serve(
 ) -> None:
     """Serve the HTTP API (SPARQL endpoint, lookups, exports) with uvicorn."""
     settings = settings_for(ctx)
-    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port)
+    application = create_app(settings, settle_heap=True)
+    uvicorn.run(application, host=host or settings.host, port=port or settings.port)
 
 
 def run() -> None:
