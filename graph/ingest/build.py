@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 from functools import lru_cache
+from typing import TypeVar
 
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
@@ -41,6 +42,7 @@ OA = Namespace("http://www.w3.org/ns/oa#")
 SOFTWARE = f"defence-ties {__version__}"
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
+_Term = TypeVar("_Term", URIRef, Literal)
 
 _DT = str(DT._NS)
 _SOFTWARE = Literal(SOFTWARE)
@@ -113,9 +115,10 @@ def ntriples(triples: list[Triple]) -> bytes:
     # Keyed by object identity: rdflib's ``Literal.__hash__`` is Python code, and a term's text
     # depends on its value alone. The ids stay unique: ``triples`` keeps every term alive.
     written: dict[int, str] = {}
+    shared = _SHARED_TEXT.get
 
     def term(node: URIRef | Literal) -> str:
-        text = written[id(node)] = _quoteLiteral(node) if isinstance(node, Literal) else node.n3()
+        text = written[id(node)] = shared(id(node)) or _term_text(node)
         return text
 
     known = written.get  # a term's text is never empty, so ``or`` falls through only when unknown
@@ -123,6 +126,34 @@ def ntriples(triples: list[Triple]) -> bytes:
         f"{known(id(s)) or term(s)} {known(id(p)) or term(p)} {known(id(o)) or term(o)} .\n"
         for s, p, o in triples
     ).encode("utf-8")
+
+
+def _term_text(node: URIRef | Literal) -> str:
+    return _quoteLiteral(node) if isinstance(node, Literal) else node.n3()
+
+
+# The text of the terms that outlive one article (the constants above, the cached terms below),
+# by id, so that ntriples writes each once per process rather than once per article. Each entry
+# keeps its term alive, so no other object can take its id; cleared (texts first) when too many.
+_SHARED_TEXT: dict[int, str] = {}
+_SHARED_TERMS: list[URIRef | Literal] = []
+_SHARED_MAX = 262144
+
+
+def _shared(term: _Term) -> _Term:
+    if len(_SHARED_TERMS) >= _SHARED_MAX:  # the caches below drop old terms: start again
+        _SHARED_TEXT.clear()
+        _SHARED_TERMS.clear()
+    _SHARED_TEXT[id(term)] = _term_text(term)
+    _SHARED_TERMS.append(term)
+    return term
+
+
+_shared(_SOFTWARE)
+for _constant in (_TYPE, _ARTICLE, _TITLE, _ISSUED, _PUBLISHER, _URL, _SHA256, _GENERATED, _VERSION,
+                  _MENTIONS, _LABEL, _ALT_LABEL, _POST, _STATEMENT, _SUBJECT, _PREDICATE, _OBJECT,
+                  _DERIVED, _EXACT, _START, _END, _COMMENT):
+    _shared(_constant)
 
 
 def _metadata(triples: list[Triple], node: URIRef, article: Article, ingested: datetime) -> None:
@@ -172,24 +203,24 @@ def _evidence(triples: list[Triple], article: URIRef, triple: Triple, fact: Fact
 # entities, classes and predicates from article to article: each term is made once.
 @lru_cache(maxsize=65536)
 def _text(value: str) -> Literal:
-    return Literal(value)
+    return _shared(Literal(value))
 
 
 @lru_cache(maxsize=256)
 def _term(name: str) -> URIRef:
-    return URIRef(_DT + name)
+    return _shared(URIRef(_DT + name))
 
 
 @lru_cache(maxsize=4096)
 def _offset(value: int) -> Literal:
-    return Literal(value, datatype=_COUNT)
+    return _shared(Literal(value, datatype=_COUNT))
 
 
 @lru_cache(maxsize=512)
 def _rule(name: str) -> Literal:
-    return Literal(f"rule: {name}")
+    return _shared(Literal(f"rule: {name}"))
 
 
 @lru_cache(maxsize=256)
 def _sentence(text: str, start: int, end: int) -> Literal:
-    return Literal(text[start:end])
+    return _shared(Literal(text[start:end]))

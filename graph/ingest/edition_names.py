@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 from graph.ingest.entities import EVENTS, Entity, EntityTable
 from graph.ingest.facts import Evidence, Fact, Mention
 from graph.ingest.rulebook import rule
+from graph.ingest.tokens import words_of
 
 YEAR = re.compile(r"(19|20)\d\d")
 EXERCISE_WORDS = {"exercise", "drill", "drills", "wargame", "war-game"}
@@ -57,11 +58,12 @@ def dated_editions(doc: Doc, mentions: list[Mention], table: EntityTable) -> tup
     """Replace "Series YEAR" (a known series, then a year) by a mention of that year's edition."""
     out: list[Mention] = []
     facts: list[Fact] = []
+    texts = words_of(doc).text
     for m in mentions:
-        year = doc[m.end] if m.end < len(doc) else None
-        if m.entity.cls != "Mechanism" or year is None or not YEAR.fullmatch(year.text):
+        if m.entity.cls != "Mechanism" or m.end >= len(texts) or not YEAR.fullmatch(texts[m.end]):
             out.append(m)
             continue
+        year = doc[m.end]
         if not _exercise_series(m.entity, table, doc[m.start].sent.text):
             out.append(m)
             continue

@@ -39,12 +39,16 @@ def known_inside(
     span: Span, table: EntityTable, role: str = "", skip: frozenset[str] | set[str] = frozenset()
 ) -> list[Mention]:
     """Mentions of the known phrases wholly inside ``span`` (``skip``: classes not resolved at all)."""
-    found = []
-    for start, end, entry_iri in _phrase_hits(span.doc, table.gazetteer, range(span.start, span.end)):
+    found: list[Mention] = []
+    hits = _phrase_hits(span.doc, table.gazetteer, range(span.start, span.end))
+    if not hits:
+        return found  # most runs hold no known phrase
+    words = words_of(span.doc)
+    for start, end, entry_iri in hits:
         entry = table.gazetteer.entries[entry_iri]
         if entry.cls in skip:
             continue  # not resolved at all: "Maritime" inside an institute's name is no node
-        found.append(Mention(start, end, table.resolve(span.doc[start:end].text, entry.cls), role))
+        found.append(Mention(start, end, table.resolve(words.text_of(start, end), entry.cls), role))
     return found
 
 
@@ -52,10 +56,11 @@ def known_phrases(doc: Doc, table: EntityTable, used: set[int]) -> list[Mention]
     """Mentions of the known phrases outside the ``used`` tokens (a lower-case name is no name)."""
     free = [i for i in range(len(doc)) if i not in used]
     hits = _phrase_hits(doc, table.gazetteer, free)
+    words = words_of(doc)
     found = []
     for start, end, entry_iri in hits:
         entry = table.gazetteer.entries[entry_iri]
-        text = doc[start:end].text
+        text = words.text_of(start, end)
         if entry.cls == "TechnologyArea" and not _technology_ok(doc, start, end, hits):
             continue
         if entry.cls != "TechnologyArea" and text.islower():
@@ -66,7 +71,7 @@ def known_phrases(doc: Doc, table: EntityTable, used: set[int]) -> list[Mention]
 
 def _technology_ok(doc: Doc, start: int, end: int, hits: list[tuple[int, int, URIRef]]) -> bool:
     # "space" alone is too common a word, "C-17" a platform; in a list of technologies they count.
-    text = doc[start:end].text
+    text = words_of(doc).text_of(start, end)
     if text not in CURATED and not (text.islower() and end - start > 1 and _technology_cue(doc, start, end)):
         return (
             False  # platforms ("C-17") and gazetteer words ("aviation") only where technology is the subject
@@ -99,13 +104,14 @@ def _technology_cue(doc: Doc, start: int, end: int) -> bool:
 
 
 def _phrase_hits(doc: Doc, gazetteer: Gazetteer, allowed: range | list[int]) -> list[tuple[int, int, URIRef]]:
-    matcher, keys = _phrase_matcher(gazetteer)
     cache_key = f"phrase-hits-{id(gazetteer)}"
-    if cache_key not in doc.user_data:  # the matcher runs once per document
+    found = doc.user_data.get(cache_key)
+    if found is None:  # the matcher runs once per document
+        matcher, keys = _phrase_matcher(gazetteer)
         # by start (a stable sort: equal spans keep the matcher's order), so a range is found by bisection
         ordered = sorted(((s, e, key) for key, s, e in matcher(doc)), key=lambda hit: hit[0])
-        doc.user_data[cache_key] = (ordered, [hit[0] for hit in ordered])
-    cached, starts = doc.user_data[cache_key]
+        found = doc.user_data[cache_key] = (ordered, [hit[0] for hit in ordered], keys)
+    cached, starts, keys = found
     if isinstance(allowed, range):  # the hits wholly inside it
         within = cached[bisect_left(starts, allowed.start) : bisect_left(starts, allowed.stop)]
         hits = [hit for hit in within if hit[1] <= allowed.stop]

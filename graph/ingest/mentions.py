@@ -206,7 +206,8 @@ def _two_names(left: Span, right: Span) -> bool:
 
 
 def _stands_alone(span: Span, table: EntityTable) -> bool:
-    if table.seen(span.text) or table.gazetteer.lookup(span.text) or class_for_head(_texts(span)):
+    text = words_of(span.doc).text_of(span.start, span.end)  # spans here are never empty
+    if table.seen(text) or table.gazetteer.lookup(text) or class_for_head(_texts(span)):
         return True
     post = split_post(span)
     if post is not None and post[0] == len(span):
@@ -234,7 +235,7 @@ def _with_trailing_head(doc: Doc, end: int) -> int:
 
 
 def _known_or_classified(span: Span, table: EntityTable) -> Entity | None:
-    text = span.text
+    text = words_of(span.doc).text_of(span.start, span.end)  # runs are never empty
     seen = table.seen(text)
     if seen is not None:
         return table.resolve(text, seen.cls)
@@ -245,7 +246,7 @@ def _known_or_classified(span: Span, table: EntityTable) -> Entity | None:
     if named is not None:
         return named
     cls = class_for_head(_texts(span))
-    if cls is None or (cls == "Place" and len(span) == 1 and span.text.lower() in ("pentagon",)):
+    if cls is None or (cls == "Place" and len(span) == 1 and text.lower() in ("pentagon",)):
         return table.resolve(text, "Place") if cls else None
     if cls == "Organisation" and split_post(span) is not None and _name_after_post(span):
         return None

@@ -36,6 +36,7 @@ from spacy.tokens import Doc
 from graph.ingest.entities import EntityTable
 from graph.ingest.facts import Mention
 from graph.ingest.rulebook import rule
+from graph.ingest.tokens import words_of
 
 LIST_CUES = {"at", "in", "from", "near"}
 # "the air force stations at X and Y": only a list governed by a noun for sites is one of places
@@ -88,8 +89,11 @@ BUILDING_CUES = {"at", "inside", "outside"}
 
 def _building(doc: Doc, m: Mention, table: EntityTable) -> Mention:
     # "signed at the Pentagon": the building the department is named after
-    k = m.start - 1 - (m.start > 0 and doc[m.start - 1].lower_ == "the")
-    if m.entity.cls != "Organisation" or k < 0 or doc[k].lower_ not in BUILDING_CUES:
+    if m.entity.cls != "Organisation":
+        return m
+    lower = words_of(doc).lower
+    k = m.start - 1 - (m.start > 0 and lower[m.start - 1] == "the")
+    if k < 0 or lower[k] not in BUILDING_CUES:
         return m
     known = table.gazetteer.lookup(f"{doc[m.start : m.end].text} building")
     if known is None or known.cls != "Place":
@@ -101,11 +105,12 @@ def _building(doc: Doc, m: Mention, table: EntityTable) -> Mention:
 
 def _half_of_compound(doc: Doc, m: Mention) -> bool:
     # "Asia-Pacific": a hyphen joined to the name on either side, with no space
-    before = m.start >= 2 and doc[m.start - 1].text == "-" and not doc[m.start - 2].whitespace_
-    after = m.end + 1 < len(doc) and doc[m.end].text == "-" and not doc[m.end - 1].whitespace_
-    return m.entity.cls == "Place" and (
-        (before and not doc[m.start - 1].whitespace_) or (after and not doc[m.end].whitespace_)
-    )
+    if m.entity.cls != "Place":
+        return False
+    text, spaced = words_of(doc).text, words_of(doc).spaced
+    before = m.start >= 2 and text[m.start - 1] == "-" and not spaced[m.start - 2]
+    after = m.end + 1 < len(text) and text[m.end] == "-" and not spaced[m.end - 1]
+    return (before and not spaced[m.start - 1]) or (after and not spaced[m.end])
 
 
 def _bracketed_place(doc: Doc, mentions: list[Mention], index: int, table: EntityTable) -> Mention | None:

@@ -13,6 +13,8 @@ Examples
 ('24th', 'met', True, False, True, False)
 >>> [words.text[i] for i in range(len(words.text)) if words.name[i]]
 ['The', 'JTG', 'New', 'Delhi']
+>>> words.text_of(4, 7)
+'in New Delhi'
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import IS_LOWER, LIKE_NUM, ORTH, SPACY
+from spacy.attrs import IDX, IS_LOWER, LIKE_NUM, ORTH, SPACY
 from spacy.tokens import Doc
 
 
@@ -44,6 +46,13 @@ class Words:
     like_num: list[bool]
     is_lower: list[bool]
     name: list[bool]  # :func:`is_name_word` of the text
+    idx: list[int]  # the token's offset in ``whole``
+    whole: str  # the document's text
+
+    def text_of(self, start: int, end: int) -> str:
+        """The text of the tokens ``[start, end)`` (``end > start``): ``doc[start:end].text``
+        without making a ``Span``."""
+        return self.whole[self.idx[start] : self.idx[end - 1] + len(self.text[end - 1])]
 
 
 _KEY = "words"
@@ -53,11 +62,13 @@ def words_of(doc: Doc) -> Words:
     """The words of ``doc``, read on first use and kept in its ``user_data``."""
     cached = doc.user_data.get(_KEY)
     if cached is None:
-        table = doc.to_array([ORTH, SPACY, LIKE_NUM, IS_LOWER])
+        table = doc.to_array([ORTH, IDX, SPACY, LIKE_NUM, IS_LOWER])
         strings = doc.vocab.strings
         text: list[str] = [strings[key] for key in table[:, 0].tolist()]
-        spaced, like_num, is_lower = table[:, 1:].astype(bool).T.tolist() if text else ([], [], [])
+        idx: list[int] = table[:, 1].tolist()
+        spaced, like_num, is_lower = table[:, 2:].astype(bool).T.tolist() if text else ([], [], [])
         lower, name = list(map(str.lower, text)), list(map(is_name_word, text))
-        cached = Words(text, lower, spaced, like_num, is_lower, name)
+        whole = "".join([word + " " if space else word for word, space in zip(text, spaced, strict=True)])
+        cached = Words(text, lower, spaced, like_num, is_lower, name, idx, whole)
         doc.user_data[_KEY] = cached
     return cached
