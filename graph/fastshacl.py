@@ -4,8 +4,8 @@ pySHACL costs tens of milliseconds per graph; the shapes used here are simple (c
 object-of targets; ``sh:class``, ``sh:datatype``, ``sh:nodeKind``, ``sh:minCount``,
 ``sh:maxCount``, ``sh:minExclusive`` and ``sh:or`` of those), so :func:`compile_shapes` turns them
 into a :class:`ShapeChecker` that answers conforms / does not conform with the same semantics as
-pySHACL (datatype checks follow pySHACL's, ill-typed literals included). Any construct it does not
-know makes :func:`compile_shapes` return ``None``, and the caller uses pySHACL instead; pySHACL
+pySHACL (value checks in :mod:`graph.shacl_values` follow pySHACL's, ill-typed literals included).
+Any construct it does not know makes :func:`compile_shapes` return ``None``, and the caller uses pySHACL instead; pySHACL
 also still gives the readable report of a graph this check rejects. ``tests/test_fastshacl.py``
 checks that both agree on every shape, on good and deliberately broken graphs.
 
@@ -25,16 +25,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
-from decimal import Decimal
 
-from pyshacl.rdfutil.compare import compare_literal
 from pyshacl.rdfutil.inoculate import inoculate
 from pyshacl.validator import USE_FULL_MIXIN
-from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import SH, XSD
+from rdflib.namespace import SH
 from rdflib.term import Node
+
+from graph.shacl_values import NODE_KINDS, datatype_matches, greater_than, node_kind_matches
 
 Triple = tuple[Node, Node, Node]
 
@@ -47,23 +46,12 @@ _MIN_COUNT, _MAX_COUNT, _MIN_EXCLUSIVE, _OR = SH.minCount, SH.maxCount, SH.minEx
 _PARAMETERS: dict[Node, Node] = {
     p: p for p in (_CLASS, _DATATYPE, _NODE_KIND, _MIN_COUNT, _MAX_COUNT, _MIN_EXCLUSIVE, _OR)
 }
-_NODE_KINDS = {
-    SH.IRI: (URIRef,), SH.BlankNode: (BNode,), SH.Literal: (Literal,),
-    SH.BlankNodeOrIRI: (BNode, URIRef), SH.BlankNodeOrLiteral: (BNode, Literal),
-    SH.IRIOrLiteral: (URIRef, Literal),
-}
-_VALUE_TYPES: dict[Node, type | tuple[type, ...]] = {
-    XSD.string: (str, bytes), RDF.langString: (str, bytes), XSD.integer: int, XSD.float: float,
-    XSD.decimal: Decimal, XSD.boolean: bool, XSD.date: date, XSD.time: time, XSD.dateTime: datetime,
-}
 
 
 # Looked up once: namespace attribute access is slow in the per-article loops.
 _TARGET_NODE, _TARGET_CLASS = SH.targetNode, SH.targetClass
 _TARGET_SUBJECTS, _TARGET_OBJECTS = SH.targetSubjectsOf, SH.targetObjectsOf
 _TYPE, _SUBCLASS_OF = RDF.type, RDFS.subClassOf
-_RDFS_LITERAL, _RDFS_DATATYPE = RDFS.Literal, RDFS.Datatype
-_XSD_STRING, _LANG_STRING = XSD.string, RDF.langString
 
 
 class Unsupported(Exception):
@@ -235,42 +223,12 @@ def _value_conforms(view: View, value: Node, kind: Node, parameter: object) -> b
     if kind is _CLASS:
         return not isinstance(value, Literal) and parameter in view.classes(value)
     if kind is _DATATYPE:
-        return _datatype_matches(value, parameter)  # type: ignore[arg-type]
+        return datatype_matches(value, parameter)  # type: ignore[arg-type]
     if kind is _NODE_KIND:
-        return isinstance(value, _NODE_KINDS[parameter])  # type: ignore[index]
+        return node_kind_matches(value, parameter)  # type: ignore[arg-type]
     if kind is _MIN_EXCLUSIVE:
-        return _greater(value, parameter)  # type: ignore[arg-type]
+        return greater_than(value, parameter)  # type: ignore[arg-type]
     return any(_conforms(view, value, alternative) for alternative in parameter)  # type: ignore[attr-defined]
-
-
-def _datatype_matches(value: Node, datatype: Node) -> bool:
-    # pySHACL's DatatypeConstraintComponent, case for case.
-    if not isinstance(value, Literal):
-        return False
-    if value.datatype == datatype:
-        return getattr(value, "ill_typed", None) is not True and _value_is(value, datatype)
-    if datatype == _RDFS_LITERAL:
-        return True
-    if datatype == _RDFS_DATATYPE:
-        return value.datatype is not None
-    if value.datatype is None and value.language is None and datatype == _XSD_STRING:
-        return _value_is(value, datatype)
-    return datatype == _LANG_STRING and bool(value.language) and _value_is(value, datatype)
-
-
-def _value_is(value: Literal, datatype: Node) -> bool:
-    expected = _VALUE_TYPES.get(datatype)
-    return expected is None or isinstance(value.value, expected)
-
-
-def _greater(value: Node, bound: Literal) -> bool:
-    # pySHACL's MinExclusiveConstraintComponent: only comparable literals can pass.
-    if not isinstance(value, Literal) or isinstance(value.value, str) != isinstance(bound.value, str):
-        return False
-    try:
-        return bool(compare_literal(value, bound) > 0)  # type: ignore[no-untyped-call]
-    except (TypeError, NotImplementedError):
-        return False
 
 
 def mixed_in(ontology: Graph) -> Graph:
@@ -346,7 +304,7 @@ def _constraint(shapes: Graph, predicate: Node, value: Node, depth: int) -> tupl
         return _OR, [_shape(shapes, m, depth=depth + 1) for m in Collection(shapes, value)]
     if predicate in (_MIN_COUNT, _MAX_COUNT) and isinstance(value, Literal) and isinstance(value.value, int):
         return _PARAMETERS[predicate], value.value
-    if predicate in (_CLASS, _DATATYPE, _MIN_EXCLUSIVE) or (predicate == _NODE_KIND and value in _NODE_KINDS):
+    if predicate in (_CLASS, _DATATYPE, _MIN_EXCLUSIVE) or (predicate == _NODE_KIND and value in NODE_KINDS):
         return _PARAMETERS[predicate], value
     raise Unsupported(f"{predicate} {value}")
 
