@@ -5,9 +5,10 @@ object-of targets; ``sh:class``, ``sh:datatype``, ``sh:nodeKind``, ``sh:minCount
 ``sh:maxCount``, ``sh:minExclusive`` and ``sh:or`` of those), so :func:`compile_shapes` turns them
 into a :class:`ShapeChecker` that answers conforms / does not conform with the same semantics as
 pySHACL (value checks in :mod:`graph.shacl_values` follow pySHACL's, ill-typed literals included).
-Any construct it does not know makes :func:`compile_shapes` return ``None``, and the caller uses pySHACL instead; pySHACL
-also still gives the readable report of a graph this check rejects. ``tests/test_fastshacl.py``
-checks that both agree on every shape, on good and deliberately broken graphs.
+Any construct it does not know makes :func:`compile_shapes` return ``None``, and the caller uses
+pySHACL instead; pySHACL also still gives the readable report of a graph this check rejects.
+``tests/test_fastshacl.py`` checks that both agree on every shape, on good and deliberately broken
+graphs.
 
 Examples
 --------
