@@ -142,3 +142,12 @@ def test_a_bodys_initials_name_it_before_the_gazetteers_acronym() -> None:
 def test_countries_named_in_passing_are_countries() -> None:
     found = labels("Regional security after the Taliban takeover of Afghanistan was discussed.")
     assert ("Country", "Afghanistan") in found
+
+
+def test_forces_from_countries_not_tied_to_the_event_take_no_part() -> None:
+    found = triples(
+        "Exercise Vajra Prahar 2024 began at the Orchard Combat Training Center on 2 November 2024. Forces "
+        "from Singapore and Japan have trained at the site this year.",
+        date(2024, 11, 20),
+    )
+    assert not {t for t in found if t[1] == "participant" and t[2] in ("singapore", "japan")}, found

@@ -23,6 +23,7 @@ import graph.ingest.meetings  # registers the meeting rules
 import graph.ingest.participation  # registers the participation rules
 import graph.ingest.phases  # registers the phase rule
 import graph.ingest.recalled  # registers the hosting ("run by") and previous-edition rules
+import graph.ingest.sides  # registers the rule for sides named by what they sent ("aircraft from X")
 import graph.ingest.signing  # noqa: F401  (registers the signing rules)
 from graph.ingest import edition_names, place_lists, ranks, title_mentions, units
 from graph.ingest.context import Sentence
