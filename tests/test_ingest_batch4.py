@@ -151,3 +151,13 @@ def test_forces_from_countries_not_tied_to_the_event_take_no_part() -> None:
         date(2024, 11, 20),
     )
     assert not {t for t in found if t[1] == "participant" and t[2] in ("singapore", "japan")}, found
+
+
+def test_an_edition_described_as_the_nth_is_the_event_named_before() -> None:
+    found = triples(
+        "Exercise Konkan 2026 was held off Goa from 2 to 8 May 2026. The Indian Navy describes it as the "
+        "ninth edition of the series.",
+        date(2026, 5, 9),
+    )
+    assert ("exercise konkan 2026", "ordinal", "9") in found, found
+    assert not {t for t in found if t[0].startswith("ninth edition")}, found
