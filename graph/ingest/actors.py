@@ -32,7 +32,7 @@ from graph.ingest.post_bodies import department_of
 from graph.ingest.rulebook import rule
 from graph.namespace import DT
 
-UNIT_WORDS = {"arm", "unit", "wing", "division", "subsidiary", "part", "branch"}
+UNIT_WORDS = {"arm", "unit", "wing", "division", "subsidiary", "part", "branch", "component", "element"}
 ARTICLES = {"the", "a", "an", "and", "of", "by", "with"}
 SERVICES = {"navy", "force", "army", "marines", "corps", "guard"}
 

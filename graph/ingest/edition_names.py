@@ -4,9 +4,10 @@ Part of the rule catalogue, run on the mentions before the sentence rules:
 
 * "Cope India 2018", "Malabar 2019": a known exercise series followed by a year is that year's
   edition (as "Exercise Yudh Abhyas 2025" is), whether or not "Exercise" comes before it;
-* "It is the fourth edition of the series", "This was the 22nd edition": an unnamed edition
-  that is the complement of "it is" is the event named just before, not another one; its
-  ordinal is that event's.
+* "It is the fourth edition of the series", "This was the 22nd edition", "The Navy describes it as
+  the third edition", "Officials called it the 22nd edition": an unnamed edition that is the
+  complement of "it is" (or of "describes it as", "called it") is the event named just before,
+  not another one; its ordinal is that event's.
 
 Examples
 --------
@@ -39,6 +40,8 @@ YEAR = re.compile(r"(19|20)\d\d")
 EXERCISE_WORDS = {"exercise", "drill", "drills", "wargame", "war-game"}
 COPULAS = {"is", "was"}
 ANAPHORS = {"it", "this"}
+DESCRIBES = {"describes", "described", "describe", "bills", "billed"}
+CALLS = {"calls", "called", "call", "terms", "termed", "dubbed"}
 
 
 @rule(
@@ -152,7 +155,11 @@ def _copula_complement(doc: Doc, start: int) -> bool:
     # "It is the fourth edition", "This was the 22nd edition": the sentence opens "It is the".
     sentence = doc[start].sent
     words = [t.lower_ for t in doc[sentence.start : start]]
-    return len(words) == 3 and words[0] in ANAPHORS and words[1] in COPULAS and words[2] == "the"
+    if len(words) == 3 and words[0] in ANAPHORS and words[1] in COPULAS and words[2] == "the":
+        return True
+    # "The Navy describes it as the third edition", "Officials called it the 22nd edition"
+    described = len(words) >= 4 and words[-4] in DESCRIBES and words[-3:] == ["it", "as", "the"]
+    return described or (len(words) >= 3 and words[-3] in CALLS and words[-2:] == ["it", "the"])
 
 
 def _merge_into(

@@ -83,6 +83,9 @@ class EntityTable:
             slug = slugify(label or text) + (f"-{self.article_key[:10]}" if unique else "")
             iri = resource_iri(KIND[cls], slug)
             found = self.entities.get(iri) or Entity(iri, cls, label or text)
+            acronym = initials(text) if cls == "Organisation" else ""
+            if acronym:  # "National Security Guard" ... "the NSG": its initials name it
+                self._by_surface.setdefault(normalise_label(acronym), found)
         self._register(found, text)
         return found
 
@@ -110,6 +113,16 @@ class EntityTable:
         if entity.cls == "Person":
             surname = text.rsplit(maxsplit=1)[-1] if text.split() else text
             self._by_surface.setdefault(normalise_label(surname), entity)
+
+
+def initials(name: str) -> str:
+    """The acronym a body's capitalised words make: "National Security Guard" -> "NSG".
+
+    >>> initials("Defence Research and Development Organisation"), initials("Navy")
+    ('DRDO', '')
+    """
+    letters = [w[0] for w in name.split() if w[:1].isupper()]
+    return "".join(letters) if len(letters) >= 3 else ""
 
 
 def _family(cls: str) -> str:

@@ -47,3 +47,40 @@ def _month_of(s: Sentence, start: int, end: int, named: int | None) -> bool:
     since = max([m.end for m in s.mentions if m.start < start and m.entity.cls in EVENTS],
                 default=s.span.start)
     return not {t.lower_ for t in doc[since:start]} & NOT_HELD and not s.hedged(start)
+
+
+# "came to an end in Kolkata on Wednesday", "The drill concluded on 14 June", "culminated on
+# February 14": a single day after a closing verb is when the event ended, not when it began.
+CLOSING = {
+    "ended", "ends", "end", "concluded", "concludes", "culminated", "culminates", "closed", "closes",
+    "closing", "wrapped", "finished",
+}
+INTRANSITIVE = {
+    "on", "in", "at", "off", "near", ",", "with", "after", "yesterday", "today", "this", "last",
+}
+OPENING = {
+    "began", "begins", "opened", "opens", "started", "starts", "commenced", "commences", "from", "between",
+}
+
+
+def closing_day(s: Sentence, value: DateValue) -> bool:
+    """True when ``value`` is one day that a closing verb before it in the sentence says the
+    event ended on.
+
+    >>> from graph.ingest.extract import extract_text
+    >>> result = extract_text("Exercise Tarkash 2024 came to an end in Kolkata on 15 May 2024.")
+    >>> sorted((f.predicate, str(f.obj)) for f in result.facts if f.predicate.endswith("Date"))
+    [('endDate', '2024-05-15')]
+    """
+    if value.precision != "day" or value.end is not None:
+        return False
+    doc = s.span.doc
+    last = {"closing": -1, "opening": -1}
+    for token in doc[s.span.start : s.span.end]:
+        if token.idx >= value.start_char:
+            break
+        if token.lower_ in CLOSING and doc[token.i + 1].lower_ in INTRANSITIVE:
+            last["closing"] = token.i  # "concluded an annex on Wednesday" ends no event
+        elif token.lower_ in OPENING:
+            last["opening"] = token.i
+    return last["closing"] > last["opening"]

@@ -22,6 +22,8 @@ import graph.ingest.introduced_editions  # registers the rule for editions intro
 import graph.ingest.meetings  # registers the meeting rules
 import graph.ingest.participation  # registers the participation rules
 import graph.ingest.phases  # registers the phase rule
+import graph.ingest.recalled  # registers the hosting ("run by") and previous-edition rules
+import graph.ingest.sides  # registers the rule for sides named by what they sent ("aircraft from X")
 import graph.ingest.signing  # noqa: F401  (registers the signing rules)
 from graph.ingest import edition_names, place_lists, ranks, title_mentions, units
 from graph.ingest.context import Sentence
@@ -32,9 +34,11 @@ from graph.ingest.events import find_events, settle_editions
 from graph.ingest.facts import Fact, Mention
 from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.mentions import find_mentions
+from graph.ingest.posts import apposed_titles
 from graph.ingest.rulebook import CATALOGUE
 from graph.ingest.signing_report import signatory_parties
 from graph.ingest.text import nlp
+from graph.ingest.unheld import drop_unheld_events
 
 
 @dataclass
@@ -67,6 +71,8 @@ def extract_text(
     mentions, dated = edition_names.dated_editions(doc, mentions, table)
     mentions, facts = edition_names.edition_anaphors(doc, mentions, list(events.facts) + dated, table)
     mentions, facts = edition_names.appositive_editions(doc, mentions, facts, table)
+    mentions, facts = drop_unheld_events(doc, mentions, facts, table)
+    apposed_titles(doc, mentions)  # "the Chief of the Army Staff, General X": X's post
     facts += actor_rules.affiliations(doc, mentions, table)
     mentions = title_mentions.title_mentions(doc, mentions)  # after affiliations: they give posts
     facts += ranks.rank_affiliations(doc, mentions, table, facts)

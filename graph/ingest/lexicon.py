@@ -83,6 +83,20 @@ COUNTRIES = {
     "bangladesh": ("Bangladesh", ["Bangladesh"]),
     "israel": ("Israel", ["Israel"]),
     "philippines": ("Philippines", ["Philippines"]),
+    # neighbours and partners reports name in passing ("the Taliban takeover of Afghanistan")
+    "afghanistan": ("Afghanistan", ["Afghanistan"]),
+    "maldives": ("Maldives", ["Maldives"]),
+    "myanmar": ("Myanmar", ["Myanmar"]),
+    "bhutan": ("Bhutan", ["Bhutan"]),
+    "vietnam": ("Vietnam", ["Vietnam", "Viet Nam"]),
+    "thailand": ("Thailand", ["Thailand"]),
+    "iran": ("Iran", ["Iran"]),
+    "oman": ("Oman", ["Oman"]),
+    "netherlands": ("Netherlands", ["Netherlands", "the Netherlands"]),
+    "italy": ("Italy", ["Italy"]),
+    "greece": ("Greece", ["Greece"]),
+    "portugal": ("Portugal", ["Portugal"]),
+    "djibouti": ("Djibouti", ["Djibouti"]),
 }
 # Adjectives of nationality, for titles ("US Secretary of State") and possessives.
 NATIONALITY = {
@@ -161,6 +175,15 @@ POST_COUNTRY = {
     "defence minister": "india",
     "external affairs minister": "india",
     "raksha mantri": "india",
+    # India's service chiefs ("Chief of the Army Staff General M.M. Naravane"); the US posts read
+    # "Chief of Staff of the Army", "Chief of Naval Operations"
+    "chief of defence staff": "india",
+    "chief of the army staff": "india",
+    "chief of army staff": "india",
+    "chief of the naval staff": "india",
+    "chief of naval staff": "india",
+    "chief of the air staff": "india",
+    "chief of air staff": "india",
     "secretary of state": "united-states",
     "secretary of defense": "united-states",
     "secretary of defence": "united-states",
@@ -188,6 +211,7 @@ STOP_CAPITALS = {
     "of", "to", "also", "there", "here", "yet", "since", "amid", "finally", "meanwhile", "however",
     "officials", "delegates", "discussions", "training", "details", "future", "enhanced", "speaking",
     "following", "later", "earlier", "today", "ministers", "minister",
+    "no", "not", "neither", "nor",  # "No agreement was announced": a negation starts no name
 }
 # "Troops of the Indian Army", "The navies of India and Japan": the people or forces of a body or
 # country, never part of its name.

@@ -37,7 +37,7 @@ from graph.ingest.lexicon import (
     WEEKDAYS,
     class_for_head,
 )
-from graph.ingest.names import looks_like_person_name, name_runs, split_post
+from graph.ingest.names import NOT_SURNAMES, looks_like_person_name, name_runs, owner_of_platform, split_post
 from graph.ingest.tokens import words_of
 
 PLACE_CUES = {"in", "at", "near", "to", "from", "off"}
@@ -48,8 +48,9 @@ def find_mentions(doc: Doc, table: EntityTable, taken: set[int]) -> list[Mention
     """Mentions of entities in ``doc`` outside ``taken`` tokens (dates and events found before)."""
     mentions: list[Mention] = []
     posts: set[int] = set()
-    for run in name_runs(doc, taken):
-        if mentions and run[0] < mentions[-1].end:
+    for first, last in name_runs(doc, taken):
+        run = (owner_of_platform(words_of(doc), first, last), last)  # the body, not its aircraft
+        if run[0] >= last or (mentions and run[0] < mentions[-1].end):
             continue  # already read as part of a longer name ("1st Battalion, 5th Infantry Regiment")
         for start, end in _split_on_and(doc, *run, table):
             read = _read_run(doc, start, end, table, mentions)
@@ -291,6 +292,8 @@ def _person_after_post(doc: Doc, span: Span, post: tuple[int, str], table: Entit
     # "Assistant Secretary of Defense for Indo-Pacific Security Affairs": a place in a post's name
     # is part of the post, not a place of the event
     mentions = known_inside(span[:name_start], table, role="post", skip={"Place"})
+    if len(name) and words_of(doc).lower[span.end - 1] in NOT_SURNAMES:  # "Joint ... Range Complex"
+        return [Mention(span.start, span.end, table.resolve(span.text, "Place"))]
     if not len(name) or not looks_like_person_name(name):
         return mentions
     person = table.resolve(name.text, "Person")

@@ -13,6 +13,8 @@ Examples
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from graph.ingest.lexicon import (
@@ -103,6 +105,29 @@ def name_runs(doc: Doc | Span, taken: set[int]) -> list[tuple[int, int]]:
     return runs
 
 
+MODEL_DESIGNATOR = re.compile(r"^[A-Z][A-Za-z]{0,2}-\d+[A-Za-z]*$")
+
+
+def owner_of_platform(w: Words, start: int, end: int) -> int:
+    """Where the body's name starts in a run that begins with an aircraft or ship type ("a P-8A
+    of the US Navy", "a CP-140 Aurora of the Royal Canadian Air Force"): after "of (the)";
+    ``start`` when the run does not begin with a type or names no owner ("E-2C Hawkeyes").
+
+    >>> from graph.ingest.text import nlp
+    >>> doc = nlp()("a P-3C Orion of the Republic of Korea Navy and E-2C Hawkeyes")
+    >>> owner_of_platform(words_of(doc), 1, 9), owner_of_platform(words_of(doc), 5, 9)
+    (5, 5)
+    >>> owner_of_platform(words_of(doc), 10, 12)
+    10
+    """
+    if not MODEL_DESIGNATOR.match(w.text[start]):
+        return start
+    of = next((k for k in range(start + 1, end - 1) if w.lower[k] == "of"), None)
+    if of is None:
+        return start
+    return of + 2 if w.lower[of + 1] == "the" and of + 2 < end else of + 1
+
+
 def split_post(run: Span) -> tuple[int, str] | None:
     """Where a person's name starts in a run that begins with a post, and the post as written.
 
@@ -162,6 +187,11 @@ def looks_like_person_name(tokens: Span) -> bool:
         word = lower.rstrip(".")
         if not text[:1].isupper() or word in TITLE_WORDS or word in ORGANISATION_HEADS:
             return False
-        if word in CONNECTORS:
+        if word in CONNECTORS or word in NOT_SURNAMES:
             return False
     return True
+
+
+# "Joint Pacific Alaska Range Complex": words that end place names and never people's, so a post
+# word in front ("Joint") does not make the rest a person.
+NOT_SURNAMES = {"range", "ranges", "complex", "airfield", "cantonment", "island", "islands"}

@@ -17,7 +17,7 @@ from rdflib.namespace import XSD
 
 from graph.ingest.context import Sentence
 from graph.ingest.entities import ACTORS, EVENTS, FRAMEWORKS, Entity, EntityTable
-from graph.ingest.event_dates import event_month
+from graph.ingest.event_dates import closing_day, event_month
 from graph.ingest.lexicon import ORDINAL_WORDS
 from graph.ingest.venues import event_places, later_phase, venues
 
@@ -187,6 +187,9 @@ def _place_and_time(s: Sentence, event: Entity, after: int | None = None) -> Non
     when = days[0] if days else event_month(s, event)
     named = any(m.entity is event for m in s.mentions)
     if when is not None and (named or not s.find("signed", "arrived", "announced")):
+        if closing_day(s, when):  # "came to an end on 15 May": the last day
+            s.add(event, "endDate", when.literal(), "place_and_time")
+            return
         s.add(event, "startDate", when.literal(), "place_and_time")
         end = when.end_literal()
         if end is not None:
