@@ -22,7 +22,8 @@ from pathlib import Path
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
-from graph.ingest.lexicon import COUNTRIES, PLATFORM_FAMILY_WORDS, PLATFORM_KIND_WORDS, TECHNOLOGY
+from graph.ingest.lexicon import COUNTRIES
+from graph.ingest.technology_words import PLATFORM_FAMILY_WORDS, PLATFORM_KIND_WORDS, TECHNOLOGY
 from graph.ingest.text import normalise_label
 from graph.namespace import DT, resource_iri
 from graph.rdfio import parse_file

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 from graph.ingest.entities import EntityTable
 from graph.ingest.facts import Mention
 from graph.ingest.gazetteer import Gazetteer
-from graph.ingest.lexicon import AMBIGUOUS_TECHNOLOGY, TECHNOLOGY
+from graph.ingest.technology_words import AMBIGUOUS_TECHNOLOGY, TECHNOLOGY
 from graph.ingest.text import nlp
 from graph.ingest.tokens import words_of
 
