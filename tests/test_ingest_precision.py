@@ -619,3 +619,19 @@ def test_a_leader_hosting_another_at_a_place_on_a_day_is_their_meeting() -> None
     }
     assert not facts("The Defence Research and Development Organisation hosted Ravi Menon's team.",
                      {"participant"})
+
+
+def test_a_participant_list_ends_with_its_clause() -> None:
+    # Each cue's list runs to the end of its clause: names in a later clause ("while ...") are
+    # not participants, and a second cue in a later clause starts a list of its own.
+    found = facts(
+        "The 25th Joint Technical Group Plenary Meeting drew officials from the Defence Research and "
+        "Development Organisation, while the Department of State issued a statement; the US side "
+        "included scientists from the Defense Advanced Research Projects Agency.",
+        {"participant"},
+    )
+    meeting = "25th Joint Technical Group Plenary Meeting"
+    assert found == {
+        (meeting, "participant", "Defence Research and Development Organisation"),
+        (meeting, "participant", "Defense Advanced Research Projects Agency"),
+    }

@@ -115,13 +115,10 @@ MILITARY_UNITS = {
     ("24th Joint Technical Group Plenary Meeting", "participant", "Department of State"),
 )
 def participants(s: Sentence) -> None:
-    after = s.find(*PARTICIPATION_AFTER)
-    if after is not None and s.span.doc[after].lower_ == "between" and s.about_event() is None:
-        after = None  # "exchanges between X and Y" are not the meeting's participants
     event = s.about_event() or s.focus
     if event is None:
         return
-    found = s.args(ACTORS - {"Country"}, start=after) if after is not None and not s.hedged(after) else []
+    found = _listed_after_cues(s)
     words, first = s.words(), s.span.start
     for before in (first + k for k, w in enumerate(words) if w in PARTICIPATION_BEFORE):
         if not s.hedged(before):
@@ -133,6 +130,27 @@ def participants(s: Sentence) -> None:
         found += s.args(ACTORS - {"Country"}, start=clause, end=took)
     for actor in found:
         s.add(event, "participant", actor, "participants")
+
+
+# Words that end the clause a list of participants is in: "included officials from the Department
+# of State, while the Indian Air Force ..." lists no more participants after "while".
+CLAUSE_ENDS = {";", "while", "whereas", "which", "where", "but"}
+
+
+def _listed_after_cues(s: Sentence) -> list[Entity]:
+    # Each cue's list runs to the end of its clause: "Indian participants came from DRDO ...; the US
+    # side included officials from the Department of State" has two lists, one per clause.
+    words, first = s.words(), s.span.start
+    found: list[Entity] = []
+    for k, word in enumerate(words):
+        if word not in PARTICIPATION_AFTER or s.hedged(first + k):
+            continue
+        if word == "between" and s.about_event() is None:
+            continue  # "exchanges between X and Y" are not the meeting's participants
+        end = next((first + j for j in range(k + 1, len(words)) if words[j] in CLAUSE_ENDS), s.span.end)
+        found += [actor for actor in s.args(ACTORS - {"Country"}, start=first + k, end=end)
+                  if actor not in found]
+    return found
 
 
 @rule(
