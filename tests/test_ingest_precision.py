@@ -635,3 +635,12 @@ def test_a_participant_list_ends_with_its_clause() -> None:
         (meeting, "participant", "Defence Research and Development Organisation"),
         (meeting, "participant", "Defense Advanced Research Projects Agency"),
     }
+
+
+def test_an_exercises_notional_sides_are_no_bodies() -> None:
+    text = ("Exercise Red Flag Alaska 24-2 began at Eielson Air Force Base on 4 June 2024 with the Indian "
+            "Air Force and the United States Air Force. Indian Rafale jets flew with the Blue Force "
+            "against a Red Force of US F-16 aggressors.")
+    labels = {e.label for e in extract_text(text, published=date(2024, 6, 5)).entities}
+    assert {"Indian Air Force", "United States Air Force"} <= labels
+    assert not labels & {"Blue Force", "Red Force"}

@@ -240,6 +240,10 @@ NEGATIONS = {"not", "never", "no", "n't", "yet", "neither", "nor", "refused", "d
 STRONG_POSTS = {"minister", "secretary", "ambassador", "president", "chairman", "envoy", "adviser", "advisor"}
 
 
+# The colours exercises name their notional sides by ("the Red Force attacked the Blue Force").
+NOTIONAL_SIDES = {"red", "blue", "green", "orange", "white", "opposing"}
+
+
 def class_for_head(words: list[str]) -> str | None:
     """The class a name's words point at, by its last word (and a few leading words)."""
     if not words:
@@ -250,6 +254,8 @@ def class_for_head(words: list[str]) -> str | None:
         return None  # "US Assistant Secretary of War for Critical Technologies" is a post
     if head == "group":
         return "Mechanism" if MECHANISM_GROUP_WORDS & set(lowered) else "Organisation"
+    if len(lowered) == 2 and lead in NOTIONAL_SIDES and head in ("force", "forces", "team"):
+        return None  # "Red Force", "Blue Team": an exercise's notional sides, not bodies
     for heads, cls in (
         (AGREEMENT_HEADS, "Agreement"),
         (INITIATIVE_HEADS, "Initiative"),
