@@ -161,3 +161,9 @@ def test_an_edition_described_as_the_nth_is_the_event_named_before() -> None:
     )
     assert ("exercise konkan 2026", "ordinal", "9") in found, found
     assert not {t for t in found if t[0].startswith("ninth edition")}, found
+
+
+def test_a_luftwaffe_is_a_body() -> None:
+    text = "Exercise Pitch Black 2024 opened in Darwin on 12 July 2024. The German Luftwaffe sent six jets."
+    found = {(e.cls, e.label) for e in extract_text(text, published=date(2024, 7, 13)).entities}
+    assert ("Organisation", "German Luftwaffe") in found

@@ -644,3 +644,10 @@ def test_an_exercises_notional_sides_are_no_bodies() -> None:
     labels = {e.label for e in extract_text(text, published=date(2024, 6, 5)).entities}
     assert {"Indian Air Force", "United States Air Force"} <= labels
     assert not labels & {"Blue Force", "Red Force"}
+
+
+def test_a_sentence_of_white_space_alone_is_read_without_error() -> None:
+    # spaCy makes the white space after the last full stop a sentence of its own.
+    found = facts("The 7th edition of Exercise Tarkash began in Kolkata on 22 April 2024.\n \n", {"location"})
+    assert found == {("7th edition of Exercise Tarkash", "location", "Kolkata")}
+

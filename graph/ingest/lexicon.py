@@ -127,7 +127,7 @@ ORGANISATION_HEADS = {
     "aerospace", "aeronautics", "industries", "university", "institute", "laboratory", "laboratories",
     "guard", "services", "corps", "commission", "board", "authority", "bureau", "administration",
     "directorate", "excellence", "marines", "fleet", "contingent", "shipyard", "technologies", "systems",
-    "electric", "dynamics", "atomics", "martin", "boeing", "cabinet",
+    "electric", "dynamics", "atomics", "martin", "boeing", "cabinet", "luftwaffe",
 }
 ORGANISATION_LEADS = {"ministry", "department", "office", "embassy", "bureau", "directorate", "headquarters"}
 AGREEMENT_HEADS = {

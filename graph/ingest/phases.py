@@ -40,7 +40,7 @@ def phase_places(s: Sentence) -> None:
     # the first six words: a paragraph's sentence opens on "\n\n" (white space is no word)
     opening = list(islice((i for i in range(s.span.start, s.span.end) if not words.text[i].isspace()), 6))
     phase = next((i for i in opening if words.lower[i] in PHASE_WORDS), None)
-    opens = words.lower[opening[0]] in ("the", "a", "its")
+    opens = bool(opening) and words.lower[opening[0]] in ("the", "a", "its")  # white space alone: no
     if event is None or event.cls != "Exercise" or phase is None or not opens:
         return
     if s.hedged(phase):
