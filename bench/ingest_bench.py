@@ -141,21 +141,27 @@ def python_cpu(articles: list[Article], gazetteer: Gazetteer, passes: int = 3) -
     return best
 
 
-def python_cpu_in_order(articles: list[Article], gazetteer: Gazetteer, passes: int = 3) -> float:
-    """CPU ms per article of the same four stages run article by article, each article's results
-    dropped once written, as :func:`~graph.ingest.pipeline.ingest` runs them (best of ``passes``)."""
+def _in_order_seconds(articles: list[Article], gazetteer: Gazetteer, clock: Callable[[], float],
+                      passes: int) -> float:
+    # The four stages run article by article, each article's results dropped once written, as
+    # graph.ingest.pipeline.ingest runs them: the best of ``passes`` passes, in ``clock`` seconds.
     validator = ArticleValidator(gazetteer)
     best = float("inf")
     for _ in range(passes):
-        start = time.process_time()
+        start = clock()
         for a in articles:
-            triples = article_triples(
-                a, extract_text(a.text, published=a.published, gazetteer=gazetteer, key=a.content_hash)
-            )
+            found = extract_text(a.text, published=a.published, gazetteer=gazetteer, key=a.content_hash)
+            triples = article_triples(a, found)
             validator.suspects([(str(a.iri), triples)])
             ntriples(triples)
-        best = min(best, (time.process_time() - start) * 1000 / len(articles))
+        best = min(best, clock() - start)
     return best
+
+
+def python_cpu_in_order(articles: list[Article], gazetteer: Gazetteer, passes: int = 3) -> float:
+    """CPU ms per article of the same four stages run article by article, each article's results
+    dropped once written, as :func:`~graph.ingest.pipeline.ingest` runs them (best of ``passes``)."""
+    return _in_order_seconds(articles, gazetteer, time.process_time, passes) * 1000 / len(articles)
 
 
 def one_core_rate(articles: list[Article], gazetteer: Gazetteer, passes: int = 3) -> float:
@@ -163,21 +169,12 @@ def one_core_rate(articles: list[Article], gazetteer: Gazetteer, passes: int = 3
     by the wall clock, with this process pinned to one core (best of ``passes``): the ingester's
     throughput on one core, the engine left out (it is another process, on another core)."""
     cores = os.sched_getaffinity(0)
-    validator = ArticleValidator(gazetteer)
-    best = float("inf")
     os.sched_setaffinity(0, {min(cores)})
     try:
-        for _ in range(passes):
-            start = time.perf_counter()
-            for a in articles:
-                found = extract_text(a.text, published=a.published, gazetteer=gazetteer, key=a.content_hash)
-                triples = article_triples(a, found)
-                validator.suspects([(str(a.iri), triples)])
-                ntriples(triples)
-            best = min(best, time.perf_counter() - start)
+        seconds = _in_order_seconds(articles, gazetteer, time.perf_counter, passes)
     finally:
         os.sched_setaffinity(0, cores)
-    return rate("Python side pinned to one core, wall clock", len(articles), best)
+    return rate("Python side pinned to one core, wall clock", len(articles), seconds)
 
 
 def python_side(articles: list[Article], gazetteer: Gazetteer) -> float:
