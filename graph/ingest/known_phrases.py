@@ -146,13 +146,11 @@ def _phrase_matcher(gazetteer: Gazetteer) -> tuple[PhraseMatcher, dict[int, URIR
     vocab = nlp().vocab
     exact = PhraseMatcher(vocab, attr="ORTH")
     keys: dict[int, URIRef] = {}
-    lower_forms: dict[str, URIRef] = {}
     for alias, entry in gazetteer.surface_forms():
         key = vocab.strings.add(str(entry.iri))
         keys[key] = entry.iri
         exact.add(str(entry.iri), [nlp().make_doc(alias)])
         if alias.islower() or alias[:1].islower():
-            lower_forms.setdefault(alias, entry.iri)
             exact.add(str(entry.iri), [nlp().make_doc(alias.capitalize())])
         elif entry.cls == "TechnologyArea" and alias[1:].islower():
             # "Maritime domain awareness" in the gazetteer is "maritime domain awareness" in text

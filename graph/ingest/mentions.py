@@ -48,14 +48,15 @@ def find_mentions(doc: Doc, table: EntityTable, taken: set[int]) -> list[Mention
     """Mentions of entities in ``doc`` outside ``taken`` tokens (dates and events found before)."""
     mentions: list[Mention] = []
     posts: set[int] = set()
+    words = words_of(doc)
     for first, last in name_runs(doc, taken):
-        run = (owner_of_platform(words_of(doc), first, last), last)  # the body, not its aircraft
+        run = (owner_of_platform(words, first, last), last)  # the body, not its aircraft
         if run[0] >= last or (mentions and run[0] < mentions[-1].end):
             continue  # already read as part of a longer name ("1st Battalion, 5th Infantry Regiment")
         for start, end in _split_on_and(doc, *run, table):
             read = _read_run(doc, start, end, table, mentions)
             mentions += read
-            if all(m.role == "post" for m in read) and words_of(doc).lower[start] in TITLE_WORDS:
+            if all(m.role == "post" for m in read) and words.lower[start] in TITLE_WORDS:
                 posts.update(range(start, end))  # a bare post: its words name no place or area
     used = {i for m in mentions for i in range(m.start, m.end)} | taken | posts
     mentions += known_phrases(doc, table, used)

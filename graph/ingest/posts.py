@@ -42,6 +42,9 @@ def post_body(doc: Doc, start: int) -> bool:
     return doc[j].text == "," and any(t.lower_ in POST_NOUNS for t in post)
 
 
+RANK_WORDS = TITLE_WORDS | HONORIFICS  # what may stand between a post's comma and a name
+
+
 def apposed_titles(doc: Doc, mentions: list[Mention]) -> None:
     """A post set before a person's name by a comma ("the Chief of the Army Staff, General M.M.
     Naravane", "the Defence Secretary, Dr Ajay Kumar") is one of the person's titles.
@@ -57,7 +60,7 @@ def apposed_titles(doc: Doc, mentions: list[Mention]) -> None:
         if m.entity.cls != "Person" or m.role:
             continue
         k = m.start - 1
-        while k > 0 and lower[k].rstrip(".") in TITLE_WORDS | HONORIFICS and doc[k].text[:1].isupper():
+        while k > 0 and lower[k].rstrip(".") in RANK_WORDS and doc[k].text[:1].isupper():
             k -= 1  # the rank or honorific before the name: "General", "Air Chief Marshal", "Dr"
         if k <= 0 or doc[k].text != ",":
             continue

@@ -28,7 +28,7 @@ from graph.ingest.context import Sentence
 from graph.ingest.editions import is_exercise_series
 from graph.ingest.entities import ACTORS, EVENTS, Entity, EntityTable
 from graph.ingest.events import ordinal_of
-from graph.ingest.rulebook import _place_and_time, rule
+from graph.ingest.rulebook import add_place_and_time, rule
 from graph.ingest.tokens import words_of
 
 HOSTING_VERBS = ("run", "conducted", "organised", "organized")
@@ -93,7 +93,7 @@ def previous_edition(s: Sentence) -> None:
     number = ordinal_of(current.label.split()[0]) if current is not None and same else None
     if number is not None and number > 1:
         s.add(edition, "ordinal", Literal(number - 1, datatype=XSD.positiveInteger), "previous_edition")
-    _place_and_time(s, edition)
+    add_place_and_time(s, edition)
 
 
 def _current_and_series(s: Sentence) -> tuple[Entity | None, Entity | None]:

@@ -91,7 +91,7 @@ def series_edition(s: Sentence) -> None:
         if number and ("exercise" in words[i + 1 : i + 7] or "edition" in words[i + 1 : i + 3]):
             s.add(edition, "ordinal", Literal(number, datatype=XSD.positiveInteger), "series_edition")
             break
-    _place_and_time(s, edition)
+    add_place_and_time(s, edition)
 
 
 def _recalls_inception(s: Sentence, words: list[str]) -> bool:
@@ -128,7 +128,7 @@ def launch_event(s: Sentence) -> None:
     s.add(event, "topic", frameworks[0], "launch_event")
     for actor in s.subject_group(ACTORS - {"Country"}, at):
         s.add(event, "participant", actor, "launch_event")
-    _place_and_time(s, event, at)
+    add_place_and_time(s, event, at)
 
 
 @rule(
@@ -171,10 +171,11 @@ def hosted(s: Sentence) -> None:
 def place_and_time(s: Sentence) -> None:
     event = s.about_event()
     if event is not None and not s.speculative():
-        _place_and_time(s, event)
+        add_place_and_time(s, event)
 
 
-def _place_and_time(s: Sentence, event: Entity, after: int | None = None) -> None:
+def add_place_and_time(s: Sentence, event: Entity, after: int | None = None) -> None:
+    """Add where and when ``event`` took place, as the sentence ``s`` says (after token ``after``)."""
     # event_places: cued places outside other events' clauses; venues (graph/ingest/venues.py):
     # not a signing's place nor a place that only describes another.
     kept = venues(s)
