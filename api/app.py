@@ -40,10 +40,7 @@ def create_app(settings: Settings | None = None, *, settle_heap: bool = False) -
     app = FastAPI(title="defence-ties", version=__version__, lifespan=lifespan,
                   description="A knowledge graph of India-US defence ties.")
 
-    async def current_settings() -> Settings:  # async: a sync dependency costs a thread-pool hop
-        return settings
-
-    app.dependency_overrides[get_settings] = current_settings
+    app.state.settings = settings  # what api.deps.app_settings hands to every route
     install_error_handlers(app)
     install_limits(app, settings)
     app.include_router(health.router)

@@ -9,11 +9,22 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from api.limits import QueryGate
-from api.settings import Settings, get_settings
+from api.settings import Settings
 from graph.changes import ChangeCache, store_signal
 from graph.store import Store
 
-SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+async def app_settings(request: Request) -> Settings:
+    """The settings the application was built with (:func:`api.app.create_app`).
+
+    Read from the application, not through ``dependency_overrides``: FastAPI analyses an
+    overriding function's signature again on every request.
+    """
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+SettingsDep = Annotated[Settings, Depends(app_settings)]
 
 
 async def get_store(request: Request) -> Store:
@@ -56,8 +67,9 @@ BodyDep = Annotated[bytes, Depends(request_body)]
 _change_cache_lock = threading.Lock()
 
 
-def get_change_cache(request: Request, settings: SettingsDep) -> ChangeCache:
-    """The application's cache of values recomputed only when the store changed."""
+async def get_change_cache(request: Request, settings: SettingsDep) -> ChangeCache:
+    """The application's cache of values recomputed only when the store changed (async: a sync
+    dependency costs a thread-pool hop; the lock is held for a look-up, never across a wait)."""
     with _change_cache_lock:
         cache: ChangeCache | None = getattr(request.app.state, "change_cache", None)
         if cache is None:

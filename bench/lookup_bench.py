@@ -2,9 +2,10 @@
 
 Generates a graph shaped like ours (:mod:`bench.million`), loads it into a fresh embedded Oxigraph,
 serves the app with ``ties serve`` (its own process) on 127.0.0.1 and times every lookup endpoint
-over HTTP. Each request's SPARQL is recorded
-once and replayed straight to Oxigraph, so the table gives the API's overhead as a ratio to the raw
-engine in the same run. Rankings and stats are timed once cold (their cached computation) and once warm.
+over HTTP. Each request's SPARQL is recorded once and replayed straight to Oxigraph, so the table gives the API's overhead as a ratio to the raw
+engine in the same run, and the CPU time each API request cost the engine's process and the
+service's (read from ``/proc``): where a request's time goes. Rankings and stats are timed once
+cold (their cached computation) and once warm.
 
 Run: ``.venv/bin/python -m bench.lookup_bench [--scale 1] [--samples 200] [--lookups-only] [--keep DIR]``
 """
@@ -35,7 +36,7 @@ from graph.neighbourhood import neighbourhood
 from graph.paths import shortest_paths
 from graph.store import SPARQL_JSON, Store, open_store
 from graph.timeline import TimelineIndex, load_timeline_index, timeline
-from tests.sparql_server import running_service
+from tests.sparql_server import cpu_seconds, running_service
 
 Case = tuple[str, dict[str, Any], Callable[[Store], object]]
 
@@ -61,15 +62,32 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
 
 @dataclass
 class Row:
+    """One endpoint's latencies, and the CPU its API requests cost the engine and the service."""
+
     name: str
     api: list[float]
     raw: list[float]
+    engine_cpu: float = 0.0  # seconds, summed over the API requests only (not the raw replay)
+    service_cpu: float = 0.0
 
     def line(self) -> str:
         a50, a99 = percentiles(self.api)
         r50, r99 = percentiles(self.raw)
+        per_request = 1000 / len(self.api)
         return (f"| {self.name} | {a50 * 1000:.1f} | {a99 * 1000:.1f} | {r50 * 1000:.1f} | "
-                f"{r99 * 1000:.1f} | {a50 / r50:.2f} |")
+                f"{r99 * 1000:.1f} | {a50 / r50:.2f} | {self.engine_cpu * per_request:.1f} | "
+                f"{self.service_cpu * per_request:.1f} |")
+
+
+@dataclass(frozen=True)
+class Processes:
+    """The engine's and the service's process ids, to read the CPU time each request costs them."""
+
+    engine: int
+    service: int
+
+    def cpu(self) -> tuple[float, float]:
+        return cpu_seconds(self.engine), cpu_seconds(self.service)
 
 
 class KeepAlive:
@@ -93,17 +111,25 @@ class KeepAlive:
         return data
 
 
-def time_endpoint(client: KeepAlive, raw: KeepAlive, store: Store, name: str, cases: list[Case]) -> Row:
-    """API latency of each case, and the latency of the same SPARQL sent to Oxigraph directly."""
+def time_endpoint(client: KeepAlive, raw: KeepAlive, store: Store, name: str, cases: list[Case], *,
+                  processes: Processes) -> Row:
+    """API latency of each case, and the latency of the same SPARQL sent to Oxigraph directly.
+
+    CPU times come from ``/proc`` in clock ticks (10 ms): one request's share is noise, the sum
+    over all of them is the mean cost per request."""
     row = Row(name, [], [])
     query_path = urlsplit(store.endpoints.query).path
     for url, params, call in cases:
         recorder = RecordingStore(store)
         call(recorder)
         target = f"{url}?{urlencode(params)}" if params else url
+        engine_before, service_before = processes.cpu()
         started = time.perf_counter()
         client.request("GET", target)
         row.api.append(time.perf_counter() - started)
+        engine_after, service_after = processes.cpu()
+        row.engine_cpu += engine_after - engine_before
+        row.service_cpu += service_after - service_before
         started = time.perf_counter()
         for sparql, accept in recorder.sent:
             raw.request("POST", query_path, sparql.encode(),
@@ -172,20 +198,23 @@ def main() -> None:
         # process started (server.json).
         service = stack.enter_context(running_service(folder, query_timeout="120"))
         client = stack.enter_context(httpx.Client(base_url=service.url, timeout=120))
-        run(client, store, shape, args.samples, args.lookups_only)
+        processes = Processes(engine=service.engine_pid, service=service.pid)
+        run(client, store, shape, args.samples, processes=processes, lookups_only=args.lookups_only)
 
 
-def run(client: httpx.Client, store: Store, shape: Shape, samples: int, lookups_only: bool = False) -> None:
+def run(client: httpx.Client, store: Store, shape: Shape, samples: int, *, processes: Processes,
+        lookups_only: bool = False) -> None:
     rng = random.Random(11)  # noqa: S311 - repeatable samples
     started = time.perf_counter()
     client.get("/api/timeline", params={"limit": 1}).raise_for_status()
     print(f"timeline index build (first request): {time.perf_counter() - started:.2f} s")
     index = load_timeline_index(store)
-    print("| endpoint | API p50 ms | API p99 ms | raw SPARQL p50 ms | raw p99 ms | ratio p50 |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| endpoint | API p50 ms | API p99 ms | raw SPARQL p50 ms | raw p99 ms | ratio p50 "
+          "| engine CPU ms/request | service CPU ms/request |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     api, raw = KeepAlive(str(client.base_url)), KeepAlive(store.endpoints.query)
     for name, todo in cases(rng, shape, samples, index).items():
-        print(time_endpoint(api, raw, store, name, todo).line(), flush=True)
+        print(time_endpoint(api, raw, store, name, todo, processes=processes).line(), flush=True)
     if lookups_only:
         return
     search, found = [], 0

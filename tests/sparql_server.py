@@ -21,11 +21,12 @@ TOKEN = "test-token-5f2c"  # noqa: S105 - a test token for a loopback service
 
 @dataclass
 class Service:
-    """A running service: its base URL and store folder."""
+    """A running service: its base URL, store folder, log and process id."""
 
     url: str
     store: Path
     log: Path
+    pid: int = 0
 
     @property
     def engine_pid(self) -> int:
@@ -58,7 +59,7 @@ def running_service(folder: Path, **settings: str) -> Iterator[Service]:
         process = subprocess.Popen(
             [str(Path(sys.executable).parent / "ties"), "serve", "--host", "127.0.0.1", "--port", str(port)],
             env=env, stdout=out, stderr=subprocess.STDOUT)
-    service = Service(f"http://127.0.0.1:{port}", folder / "store", log)
+    service = Service(f"http://127.0.0.1:{port}", folder / "store", log, process.pid)
     try:
         service.wait_healthy()
         yield service
