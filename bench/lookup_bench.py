@@ -2,10 +2,10 @@
 
 Generates a graph shaped like ours (:mod:`bench.million`), loads it into a fresh embedded Oxigraph,
 serves the app with ``ties serve`` (its own process) on 127.0.0.1 and times every lookup endpoint
-over HTTP. Each request's SPARQL is recorded once and replayed straight to Oxigraph, so the table gives the API's overhead as a ratio to the raw
-engine in the same run, and the CPU time each API request cost the engine's process and the
-service's (read from ``/proc``): where a request's time goes. Rankings and stats are timed once
-cold (their cached computation) and once warm.
+over HTTP. Each request's SPARQL is recorded once and replayed straight to Oxigraph, so the table
+gives the API's overhead as a ratio to the raw engine in the same run, and the CPU time each API
+request cost the engine's process and the service's (read from ``/proc``): where a request's time
+goes. Rankings and stats are timed once cold (their cached computation) and once warm.
 
 Run: ``.venv/bin/python -m bench.lookup_bench [--scale 1] [--samples 200] [--lookups-only] [--keep DIR]``
 """
