@@ -92,6 +92,38 @@ def literal_parts(cell: str) -> tuple[str, str | None, str | None]:
     return str(literal), str(literal.datatype) if literal.datatype else None, literal.language
 
 
+def cell_text(cell: str) -> str:
+    r"""``str()`` of :func:`term_from_tsv`'s term for one cell, mostly without building it: an
+    IRI without its brackets, a literal's text, a blank node's label.
+
+    Examples
+    --------
+    >>> cell_text("<urn:a>"), cell_text('"say \\"so\\""@en'), cell_text("24"), cell_text("_:b0")
+    ('urn:a', 'say "so"', '24', 'b0')
+    """
+    if cell[:1] == "<":
+        return cell[1:-1]
+    if cell[:1] == '"':
+        return literal_parts(cell)[0]
+    if cell[:2] == "_:":
+        return cell[2:]
+    return str(term_from_tsv(cell))
+
+
+def tsv_named_cells(text: str) -> list[dict[str, str]]:
+    r"""Each row of a TSV result as its raw cells by variable name (unbound variables left out).
+
+    Examples
+    --------
+    >>> tsv_named_cells('?s\t?n\n<urn:a>\t1\n<urn:b>\t\n')
+    [{'s': '<urn:a>', 'n': '1'}, {'s': '<urn:b>'}]
+    """
+    header, _, body = text.partition("\n")
+    names = [name[1:] for name in header.split("\t")]
+    return [{name: cell for name, cell in zip(names, cells, strict=True) if cell}
+            for cells in tsv_rows("\n" + body)]
+
+
 def tsv_cells(store: Store, sparql: str) -> Iterator[list[str]]:
     """The raw cells of each result row (empty string for an unbound variable), header skipped."""
     return tsv_rows(store.query(sparql, accept=TSV).text)
@@ -107,10 +139,7 @@ def tsv_terms(text: str) -> list[dict[str, Node]]:
     >>> rows[1], rows[0]["n"].toPython()
     ({'s': rdflib.term.URIRef('urn:b')}, 1)
     """
-    header, _, body = text.partition("\n")
-    names = [name[1:] for name in header.split("\t")]
-    return [{name: term_from_tsv(cell) for name, cell in zip(names, cells, strict=True) if cell}
-            for cells in tsv_rows("\n" + body)]
+    return [{name: term_from_tsv(cell) for name, cell in row.items()} for row in tsv_named_cells(text)]
 
 
 def tsv_rows(text: str) -> Iterator[list[str]]:
