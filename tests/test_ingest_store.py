@@ -94,6 +94,21 @@ def test_evidence_offsets_point_at_the_sentence(store: Store) -> None:
         assert body[int(str(row["start"])) : int(str(row["end"]))] == str(row["text"])
 
 
+def test_evidence_sentences_start_with_their_own_words(store: Store) -> None:
+    """Not with the blank line before a paragraph: the quote and its offsets are trimmed alike."""
+    article = ROOT / "data" / "articles" / "03-dpg-seventh-meeting-2005.md"
+    run(store, article)
+    rows = store.select("""SELECT ?text ?start ?end WHERE { GRAPH ?g {
+        ?e <http://www.w3.org/ns/oa#exact> ?text ; <http://www.w3.org/ns/oa#start> ?start ;
+           <http://www.w3.org/ns/oa#end> ?end } }""")
+    body = article.read_text().split("---\n", 2)[2].strip()
+    starts = {int(str(row["start"])) for row in rows}
+    assert any(body[start - 2 : start] == "\n\n" for start in starts)  # a paragraph's first sentence
+    for row in rows:
+        assert str(row["text"]) == str(row["text"]).strip()
+        assert body[int(str(row["start"])) : int(str(row["end"]))] == str(row["text"])
+
+
 def test_speculative_and_negated_statements_give_no_relation(store: Store) -> None:
     run(store, FIXTURES / "lemoa.md")
     signed = store.select("""SELECT ?label WHERE { GRAPH ?g {

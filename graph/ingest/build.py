@@ -183,7 +183,7 @@ def _entity(triples: list[Triple], article: URIRef, entity: Entity) -> None:
 
 def _evidence(triples: list[Triple], article: URIRef, triple: Triple, fact: Fact, text: str) -> None:
     s, p, o = triple
-    start, end = fact.evidence.start, fact.evidence.end
+    start, end = _trimmed(text, fact.evidence.start, fact.evidence.end)
     digest = hashlib.sha1(f"{s} {p} {o} {start}".encode(), usedforsecurity=False).hexdigest()[:16]
     node = URIRef(f"{article}#evidence-{digest}")
     triples += [
@@ -197,6 +197,15 @@ def _evidence(triples: list[Triple], article: URIRef, triple: Triple, fact: Fact
         (node, _END, _offset(end)),
         (node, _COMMENT, _rule(fact.evidence.rule)),
     ]
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the white space at its ends (a sentence that opens a paragraph comes from
+    the parser with the blank line before it)."""
+    span = text[start:end]
+    if not span.strip():
+        return start, end
+    return start + len(span) - len(span.lstrip()), end - len(span) + len(span.rstrip())
 
 
 # Several facts share a sentence, offsets and rule names repeat, and so do the names of the same
