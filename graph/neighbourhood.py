@@ -113,10 +113,11 @@ async def aneighbourhood(store: Store, iri: str, *, limits: Limits, depth: int =
 
 def require_entity(store: Store, iri: URIRef) -> None:
     """Raise :class:`NotFoundError` naming ``iri`` unless some triple has it as subject or object."""
-    run_plan(store, _require_entity(iri))
+    run_plan(store, require_entity_plan(iri))
 
 
-def _require_entity(iri: URIRef) -> Plan[None]:
+def require_entity_plan(iri: URIRef) -> Plan[None]:
+    """:func:`require_entity` as a step of another plan (:mod:`graph.steps`)."""
     ref = sparql_iri(str(iri), "id")
     found = yield f"SELECT (1 AS ?found) WHERE {{ {{ {ref} ?p ?o }} UNION {{ ?s ?q {ref} }} }} LIMIT 1"
     if not any(tsv_rows(found)):
@@ -132,7 +133,7 @@ def _plan(iri: str, *, depth: int, direction: str, predicates: Sequence[str] | N
     nodes, truncated = yield from _expand(centre, depth, _Hop(direction, edges, classes), limit)
     if len(nodes) == 1:
         # A neighbour found proves the entity is in the store; only a lone centre needs asking.
-        yield from _require_entity(centre)
+        yield from require_entity_plan(centre)
     statements, cut = yield from _describe(nodes, edges, max_triples)
     return Neighbourhood(centre=centre, nodes=nodes, statements=statements,
                          truncated=truncated or cut)

@@ -21,23 +21,28 @@ graph.errors.ParameterError: to: 'April 2022' is not a date; use YYYY, YYYY-MM o
 ['urn:a', 'urn:b']
 >>> [e[1] for e in index.of(["urn:b"], None, "2022-04")]
 ['urn:b']
+>>> [e[0] for e in TimelineIndex([("2025-10", "urn:c", "signing", ()),
+...                               ("2025-10-31", "urn:c", "signing", ())]).between(None, None)]
+['2025-10-31']
 """
 
 from __future__ import annotations
 
+import asyncio
 import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from rdflib import RDFS
+from rdflib import RDFS, URIRef
 
 from graph.errors import ParameterError
 from graph.namespace import DT
-from graph.neighbourhood import require_entity
+from graph.neighbourhood import require_entity_plan
+from graph.steps import Limits, Plan, arun_plan, run_plan
 from graph.store import Store
 from graph.terms import entity_iri, resolve_terms, sparql_iri, sparql_list, sparql_values, with_subclasses
-from graph.tsv import tsv_cells
+from graph.tsv import cell_text, tsv_cells, tsv_named_cells, tsv_rows
 
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 EVENT_ROLES = (DT.participant, DT.chairedBy, DT.hostedBy)
@@ -69,7 +74,7 @@ class TimelineIndex:
     """Every dated event and agreement, sorted by date (then IRI)."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
-        self._entries = sorted(entries)
+        self._entries = sorted(_finest(entries))
         self._dates = [entry[0] for entry in self._entries]
         self._by_iri: dict[str, list[Entry]] = {}
         for entry in self._entries:
@@ -90,6 +95,18 @@ class TimelineIndex:
         chosen = (e for iri in iris for e in self._by_iri.get(iri, ()))
         return sorted(e for e in chosen if (not start or e[0] >= start)
                       and (not end or e[0] <= end + "\uffff"))
+
+
+def _finest(entries: Iterable[Entry]) -> list[Entry]:
+    """Drop an entry whose date is a coarser form of another date of the same thing: one article
+    says "October 2025", another "31 October 2025"; the timeline lists the signing once."""
+    dates: dict[tuple[str, str], set[str]] = {}
+    listed = list(entries)
+    for date, iri, kind, _ in listed:
+        dates.setdefault((iri, kind), set()).add(date)
+    return [entry for entry in listed
+            if not any(other != entry[0] and other.startswith(entry[0])
+                       for other in dates[(entry[1], entry[2])])]
 
 
 def check_date(text: str, parameter: str) -> str:
@@ -122,49 +139,87 @@ def timeline(store: Store, *, start: str | None = None, end: str | None = None,
     ``types`` (``Meeting``, ``dt:Agreement`` or IRIs) keeps entries of those classes or subclasses.
     ``index`` returns the (cached) :class:`TimelineIndex`; without it one is built for this call.
     """
-    if limit < 1:
-        raise ParameterError("limit", f"must be 1 or more, not {limit}")
-    start = check_date(start, "from") if start else None
-    end = check_date(end, "to") if end else None
-    classes = {str(c) for c in with_subclasses(resolve_terms(types, "type"))}
+    asked = _Asked.checked(start, end, actor, types, limit)
     dated = (index or (lambda: load_timeline_index(store)))()
-    # An actor's own events are few: look them up rather than walk the whole index.
-    candidates = dated.of(_involving(store, actor), start, end) if actor else dated.between(start, end)
+    return run_plan(store, _plan(dated, asked))
+
+
+async def atimeline(store: Store, *, limits: Limits, index: Callable[[], TimelineIndex],
+                    start: str | None = None, end: str | None = None, actor: str | None = None,
+                    types: Sequence[str] | None = None, limit: int = 200) -> Timeline:
+    """:func:`timeline` for async callers: ``index`` is called on a worker thread (building it is
+    a whole-store query), the lookups are awaited without one, each bounded by ``limits``."""
+    asked = _Asked.checked(start, end, actor, types, limit)
+    dated = await asyncio.to_thread(index)
+    return await arun_plan(store, _plan(dated, asked), limits)
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """A timeline request, checked before anything is read."""
+
+    start: str | None
+    end: str | None
+    actor: URIRef | None
+    classes: frozenset[str]
+    limit: int
+
+    @classmethod
+    def checked(cls, start: str | None, end: str | None, actor: str | None,
+                types: Sequence[str] | None, limit: int) -> _Asked:
+        if limit < 1:
+            raise ParameterError("limit", f"must be 1 or more, not {limit}")
+        return cls(start=check_date(start, "from") if start else None,
+                   end=check_date(end, "to") if end else None,
+                   actor=entity_iri(actor) if actor else None, limit=limit,
+                   classes=frozenset(str(c) for c in with_subclasses(resolve_terms(types, "type"))))
+
+
+def _plan(dated: TimelineIndex, asked: _Asked) -> Plan[Timeline]:
+    if asked.actor:
+        # An actor's own events are few: look them up rather than walk the whole index.
+        involved = yield from _involving(asked.actor)
+        candidates = dated.of(involved, asked.start, asked.end)
+    else:
+        candidates = dated.between(asked.start, asked.end)
     chosen: list[Entry] = []
     for entry in candidates:
-        if classes and not classes.intersection(entry[3]):
+        if asked.classes and not asked.classes.intersection(entry[3]):
             continue
         chosen.append(entry)
-        if len(chosen) > limit:
+        if len(chosen) > asked.limit:
             break
-    return Timeline(entries=_details(store, chosen[:limit]), truncated=len(chosen) > limit)
+    entries = yield from _details(chosen[:asked.limit])
+    return Timeline(entries=entries, truncated=len(chosen) > asked.limit)
 
 
-def _involving(store: Store, actor: str) -> set[str]:
+def _involving(iri: URIRef) -> Plan[set[str]]:
     """Events and agreements the actor has a role in (its own edges: a bounded query)."""
-    iri = entity_iri(actor)
-    require_entity(store, iri)
-    ref = sparql_iri(str(iri), "actor")
-    cells = tsv_cells(store, (
-        f"SELECT DISTINCT ?e WHERE {{ ?e ?role {ref} "
-        f"FILTER(?role IN ({sparql_list(EVENT_ROLES + SIGNING_ROLES)})) }}"
-    ))
-    return {row[0][1:-1] for row in cells}
+    text = yield (f"SELECT DISTINCT ?e WHERE {{ ?e ?role {sparql_iri(str(iri), 'actor')} "
+                  f"FILTER(?role IN ({sparql_list(EVENT_ROLES + SIGNING_ROLES)})) }}")
+    found = {cells[0][1:-1] for cells in tsv_rows(text)}
+    if not found:  # none: is there such an entity at all?
+        yield from require_entity_plan(iri)
+    return found
 
 
-def _details(store: Store, entries: list[Entry]) -> list[TimelineEntry]:
+def _details(entries: list[Entry]) -> Plan[list[TimelineEntry]]:
     if not entries:
         return []
-    rows = store.select(
+    text = yield (
         f"SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?end) AS ?until) WHERE {{ "
         f"{sparql_values('e', [e[1] for e in entries])} OPTIONAL {{ ?e <{RDFS.label}> ?l }} "
         f"OPTIONAL {{ ?e <{DT.endDate}> ?end }} }} GROUP BY ?e"
     )
-    found = {str(r["e"]): r for r in rows}
+    found = {cells["e"][1:-1]: cells for cells in tsv_named_cells(text)}
     return [TimelineEntry(iri=iri, kind=kind, date=date, types=list(classes),
-                          label=str(found[iri]["label"]) if "label" in found.get(iri, {}) else None,
-                          end_date=str(found[iri]["until"]) if "until" in found.get(iri, {}) else None)
+                          label=_text(found.get(iri, {}).get("label")),
+                          end_date=_text(found.get(iri, {}).get("until")))
             for date, iri, kind, classes in entries]
+
+
+def _text(cell: str | None) -> str | None:
+    return None if cell is None else cell_text(cell)
 
 
 def _lexical(cell: str) -> str:

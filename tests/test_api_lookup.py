@@ -200,6 +200,12 @@ def test_timeline_filters(api: Api) -> None:
     assert [i["date"] for i in window] == expected
     mine = get(api, "/api/timeline", actor="person/rajnath-singh")["items"]
     assert [i["id"] for i in mine] == ["event/two-plus-two-2022", "event/indus-x-summit-2023"]
+    summit = mine[1]
+    assert (summit["label"], summit["date"]) == ("INDUS-X Summit", "2023-06-20")
+    assert summit["end_date"] == "2023-06-21"
+    assert mine[0]["end_date"] is None and mine[0]["label"] == "Fourth India-US 2+2 Ministerial Dialogue"
+    # Known, but in no event or agreement: an empty timeline, not an unknown actor.
+    assert get(api, "/api/timeline", actor="place/washington")["items"] == []
     exercises = get(api, "/api/timeline", type="Exercise")["items"]
     assert [i["id"] for i in exercises] == ["event/malabar-2020"]
     cut = get(api, "/api/timeline", limit=2)
