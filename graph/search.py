@@ -19,6 +19,9 @@ Examples
 ['urn:diu']
 >>> [hit.iri for hit in index.search("rajnath sing")]
 ['urn:rs']
+>>> index = LabelIndex([NameEntry("urn:raaf", "RAAF Amberley", "RAAF Amberley", ("urn:Place",))])
+>>> index.search("rajnath")  # its initials "ra" are in the query, but it is not what was asked
+[]
 """
 
 from __future__ import annotations
@@ -156,6 +159,9 @@ class LabelIndex:
         # Fuzzy matching looks only at names with a word that starts like a word of the query,
         # so its cost follows the number of similar names, not the size of the index.
         similar = set().union(*(self._starts.get(w[:PREFIX], set()) for w in wanted.split()))
+        # A one-word key under half the query's length (most often an acronym) would match any
+        # query that contains it ("ra" in "rajnath") through WRatio's partial score.
+        similar = {p for p in similar if " " in self._keys[p] or 2 * len(self._keys[p]) >= len(wanted)}
         for _key, score, position in process.extract(
                 wanted, {p: self._keys[p] for p in similar}, scorer=fuzz.WRatio, limit=candidates,
                 score_cutoff=min_score / FUZZY_WEIGHT):
