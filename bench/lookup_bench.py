@@ -129,15 +129,13 @@ def time_endpoint(client: KeepAlive, raw: KeepAlive, store: Store, name: str, ca
     The API's requests are sent back to back in one pass, before anything else touches these
     entities; then each case's SPARQL is recorded (running the lookup in this process) and
     replayed to the engine in a second pass. ``interleaved`` records and replays each case right
-    after its API request instead (the bench before 2026-11-26): the bench's own work between two
-    requests then cools the caches the next request finds (about 1.5 ms more per entity page).
+    after its API request instead (the bench before 2026-11-26); in alternating runs the machine's
+    own swings were larger than any difference between the two orders.
     CPU times come from ``/proc`` in clock ticks (10 ms), summed over the API requests only.
     """
     row = Row(name, [], [])
-    replays: list[list[tuple[str, str]]] = []
     for url, params, call in cases:
-        if interleaved:
-            replays.append(_recorded(store, call))
+        sent = _recorded(store, call) if interleaved else None
         engine_before, service_before = processes.cpu()
         started = time.perf_counter()
         client.request("GET", f"{url}?{urlencode(params)}" if params else url)
@@ -145,8 +143,8 @@ def time_endpoint(client: KeepAlive, raw: KeepAlive, store: Store, name: str, ca
         engine_after, service_after = processes.cpu()
         row.engine_cpu += engine_after - engine_before
         row.service_cpu += service_after - service_before
-        if interleaved:
-            row.raw.append(_replayed(raw, store, replays[-1]))
+        if sent is not None:
+            row.raw.append(_replayed(raw, store, sent))
     if not interleaved:
         replays = [_recorded(store, call) for _, _, call in cases]
         row.raw = [_replayed(raw, store, sent) for sent in replays]

@@ -44,7 +44,7 @@ from graph.errors import NotFoundError
 from graph.steps import Limits, Plan, arun_plan, run_plan
 from graph.store import Store
 from graph.terms import EDGE_PREDICATES, entity_iri, short_id, sparql_iri, sparql_values
-from graph.tsv import cell_text, term_from_tsv, tsv_named_cells
+from graph.tsv import cell_text, row_terms, row_texts, tsv_named_cells
 
 DCTERMS_TITLE = "http://purl.org/dc/terms/title"
 PROV = "http://www.w3.org/ns/prov#"
@@ -111,8 +111,8 @@ def _page_plan(entity_id: str, max_edges: int) -> Plan[EntityPage]:
         parts[cell_text(cells.pop("part"))].append(cells)
     # Only the entity's own values are kept as rdflib terms; edges and evidence are read as text
     # (building a term per cell took two thirds of this function's time).
-    own = [{name: term_from_tsv(cell) for name, cell in cells.items()} for cells in parts["own"]]
-    edge_rows = [{name: cell_text(cell) for name, cell in cells.items()} for cells in parts["edge"]]
+    own = [row_terms(cells) for cells in parts["own"]]
+    edge_rows = [row_texts(cells) for cells in parts["edge"]]
     # Sorted here too: a UNION need not keep its sub-query's ORDER BY.
     edge_rows.sort(key=lambda r: (r["dir"], r["p"], r["other"]))
     if not own and not edge_rows:
@@ -124,8 +124,8 @@ def _page_plan(entity_id: str, max_edges: int) -> Plan[EntityPage]:
             literals[str(row["p"])].append(row["o"])
     labels = literals.pop(str(RDFS.label), [])
     aliases = literals.pop(str(SKOS.altLabel), [])
-    evidence = [{name: cell_text(cell) for name, cell in cells.items()} for cells in parts["evidence"]]
-    edges = _edges(iri, edge_rows[:max_edges], _evidence_map(evidence))
+    evidence = _evidence_map([row_texts(cells) for cells in parts["evidence"]])
+    edges = _edges(iri, edge_rows[:max_edges], evidence)
     return EntityPage(iri=str(iri), types=types, labels=labels, aliases=aliases,
                       attributes=dict(literals), edges=edges, truncated=len(edge_rows) > max_edges)
 

@@ -161,9 +161,9 @@ class LabelIndex:
         similar = set().union(*(self._starts.get(w[:PREFIX], set()) for w in wanted.split()))
         # A one-word key under half the query's length (most often an acronym) would match any
         # query that contains it ("ra" in "rajnath") through WRatio's partial score.
-        similar = {p for p in similar if " " in self._keys[p] or 2 * len(self._keys[p]) >= len(wanted)}
+        keys = {p: key for p in similar if " " in (key := self._keys[p]) or 2 * len(key) >= len(wanted)}
         for _key, score, position in process.extract(
-                wanted, {p: self._keys[p] for p in similar}, scorer=fuzz.WRatio, limit=candidates,
+                wanted, keys, scorer=fuzz.WRatio, limit=candidates,
                 score_cutoff=min_score / FUZZY_WEIGHT):
             scores.setdefault(position, float(score) * FUZZY_WEIGHT)
         return scores

@@ -42,7 +42,7 @@ from graph.neighbourhood import require_entity_plan
 from graph.steps import Limits, Plan, arun_plan, run_plan
 from graph.store import Store
 from graph.terms import entity_iri, resolve_terms, sparql_iri, sparql_list, sparql_values, with_subclasses
-from graph.tsv import cell_text, tsv_cells, tsv_named_cells, tsv_rows
+from graph.tsv import row_texts, tsv_cells, tsv_named_cells, tsv_rows
 
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 EVENT_ROLES = (DT.participant, DT.chairedBy, DT.hostedBy)
@@ -211,15 +211,10 @@ def _details(entries: list[Entry]) -> Plan[list[TimelineEntry]]:
         f"{sparql_values('e', [e[1] for e in entries])} OPTIONAL {{ ?e <{RDFS.label}> ?l }} "
         f"OPTIONAL {{ ?e <{DT.endDate}> ?end }} }} GROUP BY ?e"
     )
-    found = {cells["e"][1:-1]: cells for cells in tsv_named_cells(text)}
+    found = {row["e"]: row for row in map(row_texts, tsv_named_cells(text))}
     return [TimelineEntry(iri=iri, kind=kind, date=date, types=list(classes),
-                          label=_text(found.get(iri, {}).get("label")),
-                          end_date=_text(found.get(iri, {}).get("until")))
+                          label=found.get(iri, {}).get("label"), end_date=found.get(iri, {}).get("until"))
             for date, iri, kind, classes in entries]
-
-
-def _text(cell: str | None) -> str | None:
-    return None if cell is None else cell_text(cell)
 
 
 def _lexical(cell: str) -> str:

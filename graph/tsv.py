@@ -124,6 +124,16 @@ def tsv_named_cells(text: str) -> list[dict[str, str]]:
             for cells in tsv_rows("\n" + body)]
 
 
+def row_texts(row: dict[str, str]) -> dict[str, str]:
+    """A row of :func:`tsv_named_cells` with each cell as its :func:`cell_text`."""
+    return {name: cell_text(cell) for name, cell in row.items()}
+
+
+def row_terms(row: dict[str, str]) -> dict[str, Node]:
+    """A row of :func:`tsv_named_cells` with each cell as its rdflib term (:func:`term_from_tsv`)."""
+    return {name: term_from_tsv(cell) for name, cell in row.items()}
+
+
 def tsv_cells(store: Store, sparql: str) -> Iterator[list[str]]:
     """The raw cells of each result row (empty string for an unbound variable), header skipped."""
     return tsv_rows(store.query(sparql, accept=TSV).text)
@@ -139,7 +149,7 @@ def tsv_terms(text: str) -> list[dict[str, Node]]:
     >>> rows[1], rows[0]["n"].toPython()
     ({'s': rdflib.term.URIRef('urn:b')}, 1)
     """
-    return [{name: term_from_tsv(cell) for name, cell in row.items()} for row in tsv_named_cells(text)]
+    return [row_terms(row) for row in tsv_named_cells(text)]
 
 
 def tsv_rows(text: str) -> Iterator[list[str]]:

@@ -26,7 +26,7 @@ class Service:
     url: str
     store: Path
     log: Path
-    pid: int = 0
+    pid: int
 
     @property
     def engine_pid(self) -> int:
