@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -19,16 +18,19 @@ import uvicorn
 from rdflib import Graph
 
 from api.app import create_app
+from api.commands import export as export_command
+from api.commands import ingest as ingest_command
+from api.commands.context import settings_for, store_for
 from api.console import render_json, render_table
-from api.settings import Settings, get_settings
+from api.settings import get_settings
 from graph import __version__
 from graph.errors import InputError, TiesError
-from graph.load import load_files
-from graph.namespace import GAZETTEER_GRAPH, ONTOLOGY_GRAPH
-from graph.rdfio import parse_file
-from graph.stats import store_stats
-from graph.store import SPARQL_JSON, Store, open_store
-from graph.validate import validate_graph
+from graph.lookups.stats import store_stats
+from graph.model.namespace import GAZETTEER_GRAPH, ONTOLOGY_GRAPH
+from graph.model.rdfio import parse_file
+from graph.store import SPARQL_JSON, Store
+from graph.store.load import load_files
+from graph.validation.shacl import validate_graph
 
 app = typer.Typer(
     name="ties", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
@@ -49,20 +51,6 @@ ACCEPT = {
     QueryFormat.csv: "text/csv, application/n-triples;q=0.9",
     QueryFormat.tsv: "text/tab-separated-values, application/n-triples;q=0.9",
 }
-
-
-def settings_for(ctx: typer.Context) -> Settings:
-    """The settings with the global ``--store`` applied."""
-    settings: Settings = ctx.obj
-    return settings
-
-
-@contextmanager
-def store_for(ctx: typer.Context) -> Iterator[Store]:
-    settings = settings_for(ctx)
-    with open_store(settings.store, query_timeout_s=settings.query_timeout,
-                    start_timeout_s=settings.engine_start_timeout) as store:
-        yield store
 
 
 @app.callback()
@@ -187,5 +175,8 @@ def run() -> None:
         sys.exit(130)
 
 
-import api.commands.export  # noqa: E402
-import api.commands.ingest  # noqa: E402,F401
+# Commands of their own modules, registered here so that they never import this one.
+app.command()(export_command.export)
+app.command()(ingest_command.ingest)
+app.command()(ingest_command.explain)
+app.command()(ingest_command.evaluate)

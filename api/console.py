@@ -7,7 +7,7 @@ import json
 from rdflib import URIRef
 from rdflib.term import Node
 
-from graph.namespace import DT, RESOURCE
+from graph.model.namespace import DT, RESOURCE
 from graph.store import term_from_json
 
 SHORT_PREFIXES = {str(DT._NS): "dt:", str(RESOURCE): "res:"}

@@ -10,8 +10,8 @@ from fastapi import Depends, Request
 
 from api.limits import QueryGate
 from api.settings import Settings
-from graph.changes import ChangeCache, store_signal
 from graph.store import Store
+from graph.store.changes import ChangeCache, store_signal
 
 
 async def app_settings(request: Request) -> Settings:

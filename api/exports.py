@@ -1,6 +1,6 @@
 """Neighbourhoods in the graph-file formats, through the exporters in :mod:`graph.export`.
 
-The adapter between the lookup API and the property-graph projection (``graph.projection``) and
+The adapter between the lookup API and the property-graph projection (``graph.export.projection``) and
 writers (``graph.export``): ``project(triples) -> networkx.MultiDiGraph`` and
 ``render(graph, fmt) -> bytes`` with ``MEDIA_TYPES[fmt]``. They are imported when first used, so
 the JSON API works where the exporters are not installed.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 
 from graph.errors import UnsupportedFormatError
-from graph.neighbourhood import Neighbourhood
+from graph.lookups.neighbourhood import Neighbourhood
 
 GRAPH_FORMATS = ("cytoscape", "nodelink", "graphml", "gexf", "dot")
 
@@ -19,7 +19,7 @@ GRAPH_FORMATS = ("cytoscape", "nodelink", "graphml", "gexf", "dot")
 def render_neighbourhood(found: Neighbourhood, fmt: str) -> tuple[bytes, str]:
     """The neighbourhood written as ``fmt``, with its media type."""
     try:
-        projection = importlib.import_module("graph.projection")
+        projection = importlib.import_module("graph.export.projection")
         export = importlib.import_module("graph.export")
     except ImportError as exc:
         raise UnsupportedFormatError(

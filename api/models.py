@@ -9,13 +9,13 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 from rdflib import Literal
 
-from graph.analytics import Ranking
-from graph.lookup import Brief, Edge, EntityPage, Evidence
-from graph.paths import Hop, PathsResult
-from graph.search import SearchHit
-from graph.summary import StoreSummary
-from graph.terms import short_id
-from graph.timeline import Timeline, TimelineEntry
+from graph.lookups.analytics import Ranking
+from graph.lookups.entity import Brief, Edge, EntityPage, Evidence
+from graph.lookups.paths import Hop, PathsResult
+from graph.lookups.search import SearchHit
+from graph.lookups.summary import StoreSummary
+from graph.lookups.timeline import Timeline, TimelineEntry
+from graph.model.terms import short_id
 
 
 class Value(BaseModel):

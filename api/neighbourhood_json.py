@@ -7,7 +7,7 @@ than the engine's queries, so the answer is written from the statements' cells a
 Examples
 --------
 >>> from rdflib import URIRef
->>> from graph.neighbourhood import Neighbourhood
+>>> from graph.lookups.neighbourhood import Neighbourhood
 >>> a, b = "https://w3id.org/defence-ties/resource/person/a", "urn:b"
 >>> found = Neighbourhood(URIRef(a), [URIRef(a), URIRef(b)], [
 ...     (a, "http://www.w3.org/2000/01/rdf-schema#label", '"A"@en'), (a, "urn:knows", f"<{b}>")], False)
@@ -23,9 +23,9 @@ from typing import Any
 
 from pydantic_core import to_json
 
-from graph.neighbourhood import RDF_TYPE, Neighbourhood
-from graph.terms import short_id
-from graph.tsv import literal_parts, term_from_tsv
+from graph.lookups.neighbourhood import RDF_TYPE, Neighbourhood
+from graph.model.terms import short_id
+from graph.store.tsv import literal_parts, term_from_tsv
 
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 Json = dict[str, Any]

@@ -11,7 +11,7 @@ from api.negotiation import HTML, JSONLD, NTRIPLES, TURTLE, best_match
 from api.resource_page import render_page
 from api.settings import Settings
 from api.sparql_service import VARY, limits_for
-from graph.namespace import RESOURCE
+from graph.model.namespace import RESOURCE
 from graph.store import Store
 
 OFFERS = [TURTLE, JSONLD, NTRIPLES, HTML, "application/xhtml+xml"]

@@ -23,11 +23,11 @@ from api.limits import QueryGate
 from api.negotiation import GRAPH_TYPES, JSONLD, NTRIPLES, RDFXML, RESULT_TYPES, TURTLE, best_match
 from api.protocol import Operation
 from api.settings import Settings
-from graph.bounded import Limits
 from graph.errors import QueryError
-from graph.service_description import service_description
-from graph.sparql_guard import check_update, plain_form, query_form
 from graph.store import Store
+from graph.store.bounded import Limits
+from graph.store.service_description import service_description
+from graph.store.sparql_guard import check_update, plain_form, query_form
 
 VARY = {"Vary": "Accept"}
 DESCRIPTION_TYPES = {TURTLE: "turtle", NTRIPLES: "nt", RDFXML: "xml", JSONLD: "json-ld"}

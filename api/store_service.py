@@ -18,7 +18,7 @@ from api.protocol import is_absolute_iri, media_type_and_charset
 from api.settings import Settings
 from api.sparql_service import VARY, limits_for
 from graph.store import Store
-from graph.upload import parse_upload
+from graph.store.upload import parse_upload
 
 
 def target_graph(graph: str | None, default: str | None) -> str | None:

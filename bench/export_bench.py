@@ -24,8 +24,8 @@ import networkx as nx
 
 from bench.synthetic import Synthetic, ntriples
 from graph.export import render
+from graph.export.projection import project
 from graph.export.source import WHOLE_GRAPH_QUERY, construct_lines, store_triples
-from graph.projection import project
 from graph.store import NTRIPLES, Store, open_store
 
 GRAPH_SIZE = 50_000

@@ -20,19 +20,19 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from graph.ingest.article import Article
-from graph.ingest.batchcheck import failing_graphs
 from graph.ingest.build import Triple, article_graph, article_triples, as_graph, ntriples
 from graph.ingest.checking import ArticleValidator
 from graph.ingest.extract import Extraction, extract_text
-from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.heap import settle_heap
+from graph.ingest.language.text import nlp
 from graph.ingest.pipeline import Summary, ingest
 from graph.ingest.readers import read_path
-from graph.ingest.text import nlp
+from graph.ingest.readers.article import Article
+from graph.ingest.resolution.gazetteer import Gazetteer
 from graph.ingest.writer import as_quads
 from graph.store import NTRIPLES, open_store
-from graph.validate import check_graph
+from graph.validation.batch import failing_graphs
+from graph.validation.shacl import check_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -30,13 +30,13 @@ import httpx
 
 from api.settings import Settings
 from bench.million import LABEL, RES, Generator, Shape, load
-from graph.analytics import centrality, entity_projection
-from graph.changes import store_signal
-from graph.lookup import entity_page
-from graph.neighbourhood import neighbourhood
-from graph.paths import shortest_paths
+from graph.lookups.analytics import centrality, entity_projection
+from graph.lookups.entity import entity_page
+from graph.lookups.neighbourhood import neighbourhood
+from graph.lookups.paths import shortest_paths
+from graph.lookups.timeline import TimelineIndex, load_timeline_index, timeline
 from graph.store import SPARQL_JSON, Store, open_store
-from graph.timeline import TimelineIndex, load_timeline_index, timeline
+from graph.store.changes import store_signal
 from tests.sparql_server import cpu_seconds, running_service
 
 Case = tuple[str, dict[str, Any], Callable[[Store], object]]

@@ -26,7 +26,7 @@ import uvicorn
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
 
-from graph.engine import free_port
+from graph.store.engine import free_port
 from tests.sparql_server import TOKEN, running_service
 
 R = "https://w3id.org/defence-ties/resource/"

@@ -15,7 +15,7 @@ from fastapi import FastAPI
 
 from api.app import create_app
 from api.settings import Settings
-from graph.engine import free_port
+from graph.store.engine import free_port
 
 
 @contextmanager

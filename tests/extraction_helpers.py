@@ -6,9 +6,9 @@ from datetime import date
 
 from rdflib import Graph
 
-from graph.ingest.entities import Entity
 from graph.ingest.extract import extract_text
-from graph.ingest.gazetteer import Gazetteer
+from graph.ingest.resolution.entities import Entity
+from graph.ingest.resolution.gazetteer import Gazetteer
 
 Nodes = set[tuple[str, str]]
 Facts = set[tuple[str, str, str]]

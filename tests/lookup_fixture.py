@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from graph.load import load_files
-from graph.namespace import RESOURCE
+from graph.model.namespace import RESOURCE
 from graph.store import Store
+from graph.store.load import load_files
 from tests.conftest import ROOT
 
 LOOKUP_TRIG = ROOT / "tests" / "data" / "lookup.trig"

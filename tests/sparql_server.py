@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 
-from graph.engine import free_port
+from graph.store.engine import free_port
 
 TOKEN = "test-token-5f2c"  # noqa: S105 - a test token for a loopback service
 

@@ -9,7 +9,7 @@ from urllib.parse import quote
 import pytest
 from rdflib import Dataset
 
-from graph.namespace import DT
+from graph.model.namespace import DT
 from graph.store import open_store
 from tests.api_server import Api, get, serve
 from tests.lookup_fixture import LOOKUP_TRIG, load_lookup_graph, res

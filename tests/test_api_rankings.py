@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal
 
-from graph.namespace import DT, RESOURCE
+from graph.model.namespace import DT, RESOURCE
+from graph.model.terms import EDGE_PREDICATES
 from graph.store import Store, open_store
-from graph.terms import EDGE_PREDICATES
 from tests.api_server import Api, get, serve
 from tests.lookup_fixture import LOOKUP_TRIG, load_lookup_graph
 

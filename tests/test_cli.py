@@ -12,7 +12,7 @@ import httpx
 import pytest
 from rdflib import Dataset, Graph
 
-from graph.engine import free_port
+from graph.store.engine import free_port
 from tests.conftest import ROOT, run_ties
 
 GOOD_TTL = """@prefix dt: <https://w3id.org/defence-ties/ontology#> .

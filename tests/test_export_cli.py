@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
 import zipfile
 from pathlib import Path
 
 import pytest
 from rdflib import Graph
 
-from graph.namespace import GAZETTEER_GRAPH, GRAPH
+from graph.model.namespace import GAZETTEER_GRAPH, GRAPH
 from graph.store import Store
 from tests.conftest import run_ties
 from tests.export_helpers import by_id, edges_between, read_graphml_with_igraph, run_viewer
@@ -95,8 +94,6 @@ def test_neo4j_needs_an_output(loaded: Path) -> None:
     assert done.returncode == 1 and "-o" in done.stderr
 
 
-@pytest.mark.skipif(importlib.util.find_spec("graph.neighbourhood") is None,
-                    reason="graph/neighbourhood.py comes from the lookup branch")
 def test_export_around_an_entity(loaded: Path, tmp_path: Path) -> None:
     out = tmp_path / "around.gexf"
     export(loaded, "--format", "gexf", "--around", "person/rajnath-singh", "--depth", "2", "-o", str(out))

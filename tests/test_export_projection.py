@@ -8,8 +8,8 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from graph.namespace import DT, RESOURCE
-from graph.projection import project
+from graph.export.projection import project
+from graph.model.namespace import DT, RESOURCE
 
 FIXTURE = Path(__file__).parent / "data" / "export_fixture.ttl"
 R = str(RESOURCE)

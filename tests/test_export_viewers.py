@@ -17,8 +17,8 @@ from lxml import etree
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
 from graph.export import EXPORT_FORMATS, render, write
-from graph.namespace import DT, RESOURCE
-from graph.projection import project
+from graph.export.projection import project
+from graph.model.namespace import DT, RESOURCE
 from tests.conftest import require_tool
 from tests.export_helpers import (
     CLEAN_LABEL,

@@ -10,17 +10,17 @@ from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SH, SKOS
 from rdflib.term import Node
 
-from graph.fastshacl import ShapeChecker, compile_shapes, mixed_in
 from graph.ingest import checking
-from graph.ingest.article import Article
 from graph.ingest.build import Triple, article_triples
 from graph.ingest.checking import ArticleValidator
 from graph.ingest.extract import extract_text
-from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.readers import read_path
-from graph.namespace import DT
-from graph.ontology import ontology_graph, shapes_graph
-from graph.validate import validate_graph
+from graph.ingest.readers.article import Article
+from graph.ingest.resolution.gazetteer import Gazetteer
+from graph.model.namespace import DT
+from graph.model.ontology import ontology_graph, shapes_graph
+from graph.validation.compiled import ShapeChecker, compile_shapes, mixed_in
+from graph.validation.shacl import validate_graph
 from tests.conftest import ROOT
 
 R = "https://w3id.org/defence-ties/resource/"

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from graph.ingest.extract import extract_text
-from graph.ingest.gazetteer import Gazetteer
+from graph.ingest.resolution.gazetteer import Gazetteer
 from tests.conftest import ROOT
 from tests.test_ingest_rules import triples
 

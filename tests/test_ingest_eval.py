@@ -11,7 +11,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from graph.ingest.evaluate import score_dataset
-from graph.ontology import ONTOLOGY_FILE
+from graph.model.ontology import ONTOLOGY_FILE
 from tests.conftest import ROOT, SHARED, run_ties
 
 GOLD = ROOT / "data" / "eval"

@@ -7,10 +7,10 @@ from datetime import date
 
 from rdflib import Graph
 
-from graph.ingest.entities import Entity
 from graph.ingest.extract import extract_text
-from graph.ingest.gazetteer import Gazetteer
-from graph.namespace import DT
+from graph.ingest.resolution.entities import Entity
+from graph.ingest.resolution.gazetteer import Gazetteer
+from graph.model.namespace import DT
 from tests.conftest import ROOT
 from tests.extraction_helpers import Facts, Nodes, extract_with
 
@@ -104,7 +104,7 @@ def test_a_recalled_previous_edition_lends_no_place_or_date_to_the_current_one()
     current = {f for f in found if f[0].startswith("19th edition")}
     assert not {f for f in current if f[2] in ("Auli", "Uttarakhand", "2022-11")}
     assert not {f for f in found if "2004" in f[0]}
-    # the previous edition is an event of its own (graph.ingest.recalled.previous_edition)
+    # the previous edition is an event of its own (graph.ingest.rules.recalled.previous_edition)
     assert ("Exercise Yudh Abhyas 2022", "location", "Auli") in found
 
 

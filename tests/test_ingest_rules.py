@@ -7,11 +7,11 @@ from datetime import date
 import pytest
 from rdflib import Literal
 
-from graph.ingest.dates import find_dates
-from graph.ingest.entities import Entity
 from graph.ingest.extract import extract_text
-from graph.ingest.rulebook import CATALOGUE
-from graph.ingest.text import nlp, normalise_label
+from graph.ingest.language.dates import find_dates
+from graph.ingest.language.text import nlp, normalise_label
+from graph.ingest.resolution.entities import Entity
+from graph.ingest.rules.rulebook import CATALOGUE
 
 
 def triples(text: str, published: date | None = None) -> set[tuple[str, str, str]]:

@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
-from graph.ingest import extract, rulebook
-from graph.ingest.batchcheck import failing_graphs
-from graph.ingest.context import Sentence
-from graph.ingest.gazetteer import Gazetteer
+from graph.ingest import extract
 from graph.ingest.pipeline import IngestLimits, ingest, iter_sources
-from graph.namespace import DT
+from graph.ingest.resolution.gazetteer import Gazetteer
+from graph.ingest.rules import rulebook
+from graph.ingest.rules.context import Sentence
+from graph.model.namespace import DT
 from graph.store import Store
+from graph.validation.batch import failing_graphs
 from tests.conftest import ROOT, run_ties
 
 FIXTURES = ROOT / "tests" / "fixtures" / "ingest"

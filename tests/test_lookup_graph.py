@@ -10,15 +10,15 @@ from collections.abc import Iterator
 import pytest
 from rdflib import RDFS, Graph, Literal, URIRef
 
-from graph.changes import ChangeCache, store_signal
 from graph.errors import NotFoundError, ParameterError, ResultTooLargeError, StoreUnavailableError
-from graph.lookup import aentity_page, entity_page
-from graph.namespace import DT, RESOURCE
-from graph.neighbourhood import neighbourhood
-from graph.paths import shortest_paths
-from graph.search import load_label_index, normalise, search_entities
-from graph.steps import Limits
+from graph.lookups.entity import aentity_page, entity_page
+from graph.lookups.neighbourhood import neighbourhood
+from graph.lookups.paths import shortest_paths
+from graph.lookups.plans import Limits
+from graph.lookups.search import load_label_index, normalise, search_entities
+from graph.model.namespace import DT, RESOURCE
 from graph.store import Store, open_store
+from graph.store.changes import ChangeCache, store_signal
 from tests.lookup_fixture import load_lookup_graph, res
 
 

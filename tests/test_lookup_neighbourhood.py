@@ -9,9 +9,9 @@ import pytest
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 
 from graph.errors import NotFoundError, ParameterError
-from graph.namespace import DT
-from graph.neighbourhood import aneighbourhood, neighbourhood
-from graph.steps import Limits
+from graph.lookups.neighbourhood import aneighbourhood, neighbourhood
+from graph.lookups.plans import Limits
+from graph.model.namespace import DT
 from graph.store import Store, open_store
 from tests.lookup_fixture import load_lookup_graph, res
 

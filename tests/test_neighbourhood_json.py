@@ -9,8 +9,8 @@ from rdflib import RDF, RDFS, Literal, URIRef
 
 from api.models import NeighbourhoodGraph, Value
 from api.neighbourhood_json import neighbourhood_json
-from graph.neighbourhood import Neighbourhood
-from graph.tsv import term_from_tsv
+from graph.lookups.neighbourhood import Neighbourhood
+from graph.store.tsv import term_from_tsv
 
 A = "https://w3id.org/defence-ties/resource/person/a"
 B = "https://w3id.org/defence-ties/resource/event/b"

@@ -6,9 +6,9 @@ import pytest
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from graph.errors import ValidationError
-from graph.namespace import DT
-from graph.ontology import ontology_graph, shapes_graph
-from graph.validate import check_graph, validate_graph
+from graph.model.namespace import DT
+from graph.model.ontology import ontology_graph, shapes_graph
+from graph.validation.shacl import check_graph, validate_graph
 
 TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)
 

@@ -1,4 +1,4 @@
-"""The async query path of ``/sparql`` (``graph.loopback`` under ``Store.aquery_bounded``), against a
+"""The async query path of ``/sparql`` (``graph.store.loopback`` under ``Store.aquery_bounded``), against a
 real Oxigraph server: same answers as the sync path, one kept-alive connection, the same limits."""
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from urllib.parse import urlsplit
 import pytest
 
 from api.limits import QueryGate
-from graph.bounded import Answer, Limits
-from graph.engine import engine_answers, free_port, oxigraph_binary
 from graph.errors import QueryError, ResultTooLargeError, ServiceBusyError, StoreUnavailableError
-from graph.loopback import LoopbackClient, Reply
 from graph.store import Endpoints, Store
+from graph.store.bounded import Answer, Limits
+from graph.store.engine import engine_answers, free_port, oxigraph_binary
+from graph.store.loopback import LoopbackClient, Reply
 
 JSON = "application/sparql-results+json"
 LIMITS = Limits(deadline_s=10, max_bytes=50_000_000)

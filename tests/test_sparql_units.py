@@ -6,8 +6,8 @@ import pytest
 
 from api.negotiation import best_match, parse_accept, quality
 from graph.errors import ForbiddenOperationError, QueryError, RDFSyntaxError, UnsupportedFormatError
-from graph.sparql_guard import check_update, query_form
-from graph.upload import parse_upload
+from graph.store.sparql_guard import check_update, query_form
+from graph.store.upload import parse_upload
 
 
 def test_more_specific_ranges_win_over_wildcards() -> None:

@@ -14,11 +14,11 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from graph.engine import EmbeddedEngine, pid_alive
 from graph.errors import QueryError, RDFSyntaxError, StoreUnavailableError
-from graph.namespace import DT, ONTOLOGY_GRAPH
-from graph.rdfio import parse_file
+from graph.model.namespace import DT, ONTOLOGY_GRAPH
+from graph.model.rdfio import parse_file
 from graph.store import NTRIPLES, Store, open_store
+from graph.store.engine import EmbeddedEngine, pid_alive
 
 G1 = "https://w3id.org/defence-ties/graph/test/one"
 
@@ -127,7 +127,7 @@ def test_server_orphaned_by_a_killed_owner_is_adopted(tmp_path: Path) -> None:
 
 
 def test_atomic_writer_gives_files_the_usual_mode(tmp_path: Path) -> None:
-    from graph.files import write_chunks  # noqa: PLC0415
+    from graph.export.files import write_chunks  # noqa: PLC0415
 
     target = tmp_path / "out.txt"
     write_chunks(target, [b"x"])
@@ -138,7 +138,8 @@ def test_atomic_writer_gives_files_the_usual_mode(tmp_path: Path) -> None:
 
 def test_ontology_graph_is_refreshed_when_the_file_changes(store: Store, tmp_path: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    from graph import bootstrap, ontology  # noqa: PLC0415
+    from graph.model import ontology  # noqa: PLC0415
+    from graph.store import bootstrap  # noqa: PLC0415
 
     edited = tmp_path / "defence-ties.ttl"
     edited.write_text(ontology.ONTOLOGY_FILE.read_text() + "\ndt:Meeting rdfs:seeAlso <urn:t:edited> .\n")

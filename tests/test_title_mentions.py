@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from graph.ingest.entities import Entity
 from graph.ingest.extract import extract_text
+from graph.ingest.resolution.entities import Entity
 
 ARRIVAL = "Defence Minister Rajnath Singh arrived in Washington on 2 March 2026. "
 TALKS = "{who} held talks with US Secretary of War Pete Hegseth at the Pentagon on 3 March 2026."

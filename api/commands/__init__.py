@@ -1,1 +1,1 @@
-"""Command modules of the ``ties`` CLI; each registers its commands on :data:`api.cli.app`."""
+"""Command modules of the ``ties`` CLI: plain functions that :mod:`api.cli` registers as commands."""

@@ -10,15 +10,15 @@ from typing import Annotated
 
 import typer
 
-from api.cli import app, settings_for, store_for
-from graph.dump import DUMP_FORMATS, dump_store
+from api.commands.context import settings_for, store_for
 from graph.errors import InputError
 from graph.export import render, write
+from graph.export.files import write_chunks
+from graph.export.projection import project
 from graph.export.rdf import rdf_bytes
 from graph.export.source import Triple, store_triples
-from graph.files import write_chunks
-from graph.projection import project
 from graph.store import Store
+from graph.store.dump import DUMP_FORMATS, dump_store
 
 
 class ExportFormat(StrEnum):
@@ -38,8 +38,8 @@ class ExportFormat(StrEnum):
 
 
 def _around(store: Store, entity: str, depth: int, limit: int) -> list[Triple]:
-    # The bounded neighbourhood query belongs to the lookup side (graph/neighbourhood.py).
-    from graph.neighbourhood import neighbourhood  # noqa: PLC0415
+    # The bounded neighbourhood query belongs to the lookup side (graph/lookups/neighbourhood.py).
+    from graph.lookups.neighbourhood import neighbourhood  # noqa: PLC0415
 
     found = neighbourhood(store, entity, depth=depth, limit=limit)
     if found.truncated:
@@ -58,7 +58,6 @@ def _write_rdf(store: Store, fmt: str, triples: Iterable[Triple] | None, output:
     typer.echo(f"wrote {size} bytes to {output}", err=True)
 
 
-@app.command()
 def export(
     ctx: typer.Context,
     *,

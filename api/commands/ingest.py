@@ -12,11 +12,9 @@ import typer
 from rdflib import Dataset, Graph
 from rich.progress import Progress
 
-from api.cli import app, settings_for, store_for
-from graph.ingest.article import Article
+from api.commands.context import settings_for, store_for
 from graph.ingest.evaluate import score_dataset
 from graph.ingest.explain import explain as explain_triple
-from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.heap import settle_heap
 from graph.ingest.pipeline import (
     IngestLimits,
@@ -29,12 +27,13 @@ from graph.ingest.pipeline import (
     ingest as ingest_items,
 )
 from graph.ingest.readers import Failure
-from graph.namespace import DT
-from graph.ontology import ontology_graph
+from graph.ingest.readers.article import Article
+from graph.ingest.resolution.gazetteer import Gazetteer
+from graph.model.namespace import DT
+from graph.model.ontology import ontology_graph
 from graph.store import NQUADS
 
 
-@app.command()
 def ingest(
     ctx: typer.Context,
     sources: Annotated[
@@ -95,7 +94,6 @@ def _progress() -> Callable[[Outcome], None]:
     return advance
 
 
-@app.command()
 def explain(
     ctx: typer.Context,
     subject: Annotated[str, typer.Argument(help="Subject IRI or short form, e.g. agreement/lemoa.")],
@@ -113,7 +111,6 @@ def explain(
         typer.echo(f"{support.title} [{support.start}-{support.end}, rule {support.rule}]\n  {sentence}")
 
 
-@app.command()
 def evaluate(
     ctx: typer.Context,
     gold_dir: Annotated[Path, typer.Argument(help="Folder of NN-slug.md articles and NN-slug.gold.json.")],

@@ -14,9 +14,9 @@ from api.models import Entity, NeighbourhoodGraph, SearchResult, SearchResults
 from api.neighbourhood_json import neighbourhood_json
 from api.params import at_most
 from api.sparql_service import limits_for
-from graph.lookup import aentity_page
-from graph.neighbourhood import aneighbourhood
-from graph.search import search_entities
+from graph.lookups.entity import aentity_page
+from graph.lookups.neighbourhood import aneighbourhood
+from graph.lookups.search import search_entities
 
 router = APIRouter(prefix="/api/entities", tags=["entities"])
 

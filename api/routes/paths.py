@@ -9,8 +9,8 @@ from fastapi import APIRouter, Query
 from api.deps import SettingsDep, StoreDep
 from api.models import Paths
 from api.params import at_most
-from graph.lookup import briefs
-from graph.paths import shortest_paths
+from graph.lookups.entity import briefs
+from graph.lookups.paths import shortest_paths
 
 router = APIRouter(prefix="/api", tags=["paths"])
 

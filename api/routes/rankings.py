@@ -9,8 +9,8 @@ from fastapi import APIRouter, Query
 from api.deps import ChangeCacheDep, SettingsDep, StoreDep
 from api.models import Rankings
 from api.params import at_most
-from graph.analytics import ranking
-from graph.lookup import briefs
+from graph.lookups.analytics import ranking
+from graph.lookups.entity import briefs
 
 router = APIRouter(prefix="/api", tags=["rankings"])
 

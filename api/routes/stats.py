@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 from api.deps import ChangeCacheDep, StoreDep
 from api.models import Stats
-from graph.summary import store_summary
+from graph.lookups.summary import store_summary
 
 router = APIRouter(prefix="/api", tags=["stats"])
 

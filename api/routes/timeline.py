@@ -11,7 +11,7 @@ from api.json_response import ModelResponse
 from api.models import TimelineList
 from api.params import at_most
 from api.sparql_service import limits_for
-from graph.timeline import atimeline, load_timeline_index
+from graph.lookups.timeline import atimeline, load_timeline_index
 
 router = APIRouter(prefix="/api", tags=["timeline"])
 

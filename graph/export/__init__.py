@@ -1,7 +1,12 @@
-"""Writers of the property graph (:func:`graph.projection.project`) for graph viewers.
+"""Writers of the property graph (:func:`graph.export.projection.project`) for graph viewers.
 
-One module per format; :func:`render` gives bytes (for HTTP answers), :func:`write` a file that
-appears whole or not at all (a temporary file renamed into place).
+The store's triples (:mod:`.source`) become a property graph (:mod:`.projection`), written by
+one module per format; :func:`render` gives bytes (for HTTP answers), :func:`write` a file that
+appears whole or not at all (a temporary file renamed into place, :mod:`.files`). RDF
+serialisations of a selection of triples are in :mod:`.rdf`.
+
+May import: :mod:`graph.errors`, :mod:`graph.model` and :mod:`graph.store`. Never lookups,
+validation or ingest.
 
 ========== ============================================== ======================================
 format     file                                           opened by
@@ -37,11 +42,11 @@ import networkx as nx
 from graph.errors import UnsupportedFormatError
 from graph.export.cytoscape import cytoscape_bytes, cytoscape_data, write_cytoscape
 from graph.export.dot import dot_bytes, dot_chunks, write_dot
+from graph.export.files import utf8, write_chunks
 from graph.export.gexf import gexf_bytes, gexf_chunks, write_gexf
 from graph.export.graphml import graphml_bytes, graphml_chunks, write_graphml
 from graph.export.neo4j import neo4j_csv, neo4j_zip, write_neo4j_csv
 from graph.export.nodelink import node_link_data, nodelink_bytes, write_nodelink
-from graph.files import utf8, write_chunks
 
 __all__ = [
     "EXPORT_FORMATS", "FILE_EXTENSIONS", "MEDIA_TYPES", "cytoscape_data", "neo4j_csv",

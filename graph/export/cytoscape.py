@@ -23,7 +23,7 @@ from typing import Any
 import networkx as nx
 
 from graph.export.attributes import edges_with_ids, json_value, node_ids
-from graph.files import write_chunks
+from graph.export.files import write_chunks
 
 
 def _data(values: dict[str, Any]) -> dict[str, Any]:

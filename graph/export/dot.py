@@ -30,7 +30,7 @@ from typing import Any
 import networkx as nx
 
 from graph.export.attributes import edges_with_ids, kind_of, node_ids, text_of
-from graph.files import utf8, write_chunks
+from graph.export.files import utf8, write_chunks
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 

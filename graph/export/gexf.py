@@ -30,8 +30,8 @@ import networkx as nx
 
 from graph.errors import UnsupportedFormatError
 from graph.export.attributes import AttributeSpec, edge_schema, edges_with_ids, node_ids, node_schema, text_of
+from graph.export.files import utf8, write_chunks
 from graph.export.xmltext import attr
-from graph.files import utf8, write_chunks
 
 VERSIONS = {"1.3": "http://gexf.net/1.3", "1.2": "http://www.gexf.net/1.2draft"}
 _TYPES = {"boolean": "boolean", "long": "long", "double": "double"}

@@ -26,8 +26,8 @@ from typing import Any
 import networkx as nx
 
 from graph.export.attributes import AttributeSpec, edge_schema, edges_with_ids, node_ids, schema_of, text_of
+from graph.export.files import utf8, write_chunks
 from graph.export.xmltext import content
-from graph.files import utf8, write_chunks
 
 NAMESPACE = "http://graphml.graphdrawing.org/xmlns"
 _TYPES = {"boolean": "boolean", "long": "long", "double": "double"}

@@ -32,7 +32,7 @@ from typing import Any
 import networkx as nx
 
 from graph.export.attributes import AttributeSpec, edge_schema, edges_with_ids, node_ids, node_schema, text_of
-from graph.files import atomic_writer
+from graph.export.files import atomic_writer
 
 NODES_FILE = "nodes.csv"
 RELATIONSHIPS_FILE = "relationships.csv"

@@ -16,15 +16,15 @@ from collections.abc import Iterable
 
 from rdflib import Graph
 
-from graph.dump import DUMP_FORMATS
 from graph.errors import UnsupportedFormatError
 from graph.export.source import Triple
+from graph.store.dump import DUMP_FORMATS
 
 _RDFLIB_NAMES = {"turtle": "turtle", "trig": "turtle", "nquads": "nt", "jsonld": "json-ld"}
 
 
 def rdf_bytes(triples: Iterable[Triple], format_name: str) -> bytes:
-    """``triples`` serialised as ``format_name``, one of :data:`graph.dump.DUMP_FORMATS`."""
+    """``triples`` serialised as ``format_name``, one of :data:`graph.store.dump.DUMP_FORMATS`."""
     if format_name not in DUMP_FORMATS:
         raise UnsupportedFormatError(
             f"cannot write triples as {format_name!r}; use one of {', '.join(DUMP_FORMATS)}")

@@ -23,7 +23,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from graph.errors import InputError, QueryError, QueryTimeoutError, StoreError, StoreUnavailableError
-from graph.namespace import ONTOLOGY_GRAPH
+from graph.model.namespace import ONTOLOGY_GRAPH
 from graph.store import NTRIPLES, Store
 
 Triple = tuple[Node, Node, Node]

@@ -6,7 +6,7 @@ vocabulary, and ``prov:wasDerivedFrom`` the article. No ``dt:`` property is used
 nothing an analyst would count as a relation.
 
 The graph is built as a plain list of triples (:func:`article_triples`): validation
-(:mod:`graph.fastshacl`) and the Graph Store write (:func:`ntriples`) read that list directly, and
+(:mod:`graph.validation.compiled`) and the Graph Store write (:func:`ntriples`) read that list directly, and
 an rdflib graph (:func:`article_graph`) is made only where one is needed (``--dry-run``, pySHACL).
 
 Examples
@@ -32,11 +32,11 @@ from rdflib.namespace import DCTERMS, PROV, SKOS, XSD
 from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from graph import __version__
-from graph.ingest.article import Article
-from graph.ingest.entities import Entity
 from graph.ingest.extract import Extraction
-from graph.ingest.facts import Fact
-from graph.namespace import DT, SCHEMA
+from graph.ingest.readers.article import Article
+from graph.ingest.resolution.entities import Entity
+from graph.ingest.rules.facts import Fact
+from graph.model.namespace import DT, SCHEMA
 
 OA = Namespace("http://www.w3.org/ns/oa#")
 SOFTWARE = f"defence-ties {__version__}"

@@ -1,17 +1,18 @@
 """SHACL verdicts for article graphs: the compiled check first, pySHACL for every doubt and message.
 
 Each article graph is checked against the shapes with the ontology and the gazetteer mixed in
-exactly as :func:`graph.validate.check_graph` (pySHACL) mixes them in. :mod:`graph.fastshacl`
-gives the verdict in a few milliseconds; a graph it rejects (or cannot judge) is validated again
-by pySHACL, whose verdict stands and whose report gives the error message. When the shapes use
+exactly as :func:`graph.validation.shacl.check_graph` (pySHACL) mixes them in. The compiled check
+(:mod:`graph.validation.compiled`) gives the verdict in a few milliseconds; a graph it rejects (or
+cannot judge) is validated again by pySHACL, whose verdict stands and whose report gives the error
+message. When the shapes use
 a construct the compiled check does not support, or the background does not conform by itself,
-every batch goes through pySHACL (:mod:`graph.ingest.batchcheck`).
+every batch goes through pySHACL (:mod:`graph.validation.batch`).
 
 Examples
 --------
 >>> from rdflib import Literal, URIRef
->>> from graph.ingest.gazetteer import Gazetteer
->>> from graph.namespace import DT
+>>> from graph.ingest.resolution.gazetteer import Gazetteer
+>>> from graph.model.namespace import DT
 >>> validator = ArticleValidator(Gazetteer.empty())
 >>> validator.compiled
 True
@@ -25,12 +26,12 @@ from itertools import chain
 
 from rdflib import Graph, URIRef
 
-from graph.fastshacl import ShapeChecker, compile_shapes, mixed_in
-from graph.ingest.batchcheck import failing_graphs
 from graph.ingest.build import Triple, as_graph
-from graph.ingest.gazetteer import Gazetteer
-from graph.ontology import ontology_graph, shapes_graph
-from graph.validate import check_graph
+from graph.ingest.resolution.gazetteer import Gazetteer
+from graph.model.ontology import ontology_graph, shapes_graph
+from graph.validation.batch import failing_graphs
+from graph.validation.compiled import ShapeChecker, compile_shapes, mixed_in
+from graph.validation.shacl import check_graph
 
 
 class ArticleValidator:

@@ -3,7 +3,7 @@ reference scorer (``../shared/eval/score.py``, format in its README).
 
 An article's graph is the named graph G with ``G dcterms:title`` equal to the gold article's
 front-matter title. Classes compare by family, sub-properties satisfy their super-properties, and
-labels compare after :func:`graph.ingest.text.normalise_label`.
+labels compare after :func:`graph.ingest.language.text.normalise_label`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from graph.errors import InputError
-from graph.ingest.text import normalise_label as norm
+from graph.ingest.language.text import normalise_label as norm
 
 DT = "https://w3id.org/defence-ties/ontology#"
 FAMILY = {

@@ -18,7 +18,7 @@ from rdflib import URIRef
 
 from graph.errors import InputError
 from graph.ingest.build import OA
-from graph.namespace import DT, RESOURCE
+from graph.model.namespace import DT, RESOURCE
 from graph.store import Store
 
 KINDS = (

@@ -17,28 +17,30 @@ from datetime import date
 from rdflib import Literal
 from spacy.tokens import Doc
 
-import graph.ingest.actors as actor_rules
-import graph.ingest.introduced_editions  # registers the rule for editions introduced by name ("called X")
-import graph.ingest.meetings  # registers the meeting rules
-import graph.ingest.participation  # registers the participation rules
-import graph.ingest.phases  # registers the phase rule
-import graph.ingest.recalled  # registers the hosting ("run by") and previous-edition rules
-import graph.ingest.sides  # registers the rule for sides named by what they sent ("aircraft from X")
-import graph.ingest.signing  # noqa: F401  (registers the signing rules)
-from graph.ingest import edition_names, place_lists, ranks, title_mentions, units
-from graph.ingest.context import Sentence
-from graph.ingest.datelines import dateline_place, report_dates
-from graph.ingest.dates import find_dates
-from graph.ingest.entities import EVENTS, Entity, EntityTable
-from graph.ingest.events import find_events, settle_editions
-from graph.ingest.facts import Fact, Mention
-from graph.ingest.gazetteer import Gazetteer
-from graph.ingest.mentions import find_mentions
-from graph.ingest.posts import apposed_titles
-from graph.ingest.rulebook import CATALOGUE
-from graph.ingest.signing_report import signatory_parties
-from graph.ingest.text import nlp
-from graph.ingest.unheld import drop_unheld_events
+import graph.ingest.rules.actors  # registers the rules about actors
+import graph.ingest.rules.introduced_editions  # registers the rule for editions named by "called X"
+import graph.ingest.rules.meetings  # registers the meeting rules
+import graph.ingest.rules.participation  # registers the participation rules
+import graph.ingest.rules.phases  # registers the phase rule
+import graph.ingest.rules.recalled  # registers the hosting ("run by") and previous-edition rules
+import graph.ingest.rules.sides  # registers the rule for sides named by what they sent ("aircraft from X")
+import graph.ingest.rules.signing  # noqa: F401  (registers the signing rules)
+from graph.ingest.language.dates import find_dates
+from graph.ingest.language.text import nlp
+from graph.ingest.resolution import title_mentions
+from graph.ingest.resolution.entities import EVENTS, Entity, EntityTable, Mention
+from graph.ingest.resolution.gazetteer import Gazetteer
+from graph.ingest.resolution.mentions import find_mentions
+from graph.ingest.rules import edition_names, place_lists, ranks, units
+from graph.ingest.rules.affiliations import affiliations
+from graph.ingest.rules.context import Sentence
+from graph.ingest.rules.datelines import dateline_place, report_dates
+from graph.ingest.rules.events import find_events, settle_editions
+from graph.ingest.rules.facts import Fact
+from graph.ingest.rules.posts import apposed_titles
+from graph.ingest.rules.rulebook import CATALOGUE
+from graph.ingest.rules.signing_report import signatory_parties
+from graph.ingest.rules.unheld import drop_unheld_events
 
 
 @dataclass
@@ -73,7 +75,7 @@ def extract_text(
     mentions, facts = edition_names.appositive_editions(doc, mentions, facts, table)
     mentions, facts = drop_unheld_events(doc, mentions, facts, table)
     apposed_titles(doc, mentions)  # "the Chief of the Army Staff, General X": X's post
-    facts += actor_rules.affiliations(doc, mentions, table)
+    facts += affiliations(doc, mentions, table)
     mentions = title_mentions.title_mentions(doc, mentions)  # after affiliations: they give posts
     facts += ranks.rank_affiliations(doc, mentions, table, facts)
     facts += _apply_rules(doc, mentions, dates, published)

@@ -18,7 +18,7 @@ True
 from __future__ import annotations
 
 from graph.heap import freeze_loaded
-from graph.ingest.text import nlp
+from graph.ingest.language.text import nlp
 
 
 def settle_heap() -> None:

@@ -17,18 +17,18 @@ from typing import TextIO
 from rdflib import Graph, Literal
 
 from graph.errors import ValidationError
-from graph.ingest.article import Article
 from graph.ingest.build import Triple, article_graph, article_triples, ntriples
 from graph.ingest.checking import ArticleValidator
 from graph.ingest.extract import Extraction, extract_text
-from graph.ingest.fetch import fetch_url
-from graph.ingest.gazetteer import Gazetteer
 from graph.ingest.readers import Failure, Item, read_bytes, read_path
+from graph.ingest.readers.article import Article
+from graph.ingest.readers.fetch import fetch_url
+from graph.ingest.resolution.gazetteer import Gazetteer
 from graph.ingest.writer import GraphWriter
-from graph.namespace import GAZETTEER_GRAPH, SCHEMA
-from graph.ontology import file_sha256
+from graph.model.namespace import GAZETTEER_GRAPH, SCHEMA
+from graph.model.ontology import file_sha256
 from graph.store import Store
-from graph.validate import check_graph
+from graph.validation.shacl import check_graph
 
 
 @dataclass(frozen=True)
