@@ -8,7 +8,9 @@ The rooms, from the bottom up:
 - :mod:`.rules`: the rule catalogue that reads sentences into facts (add a rule here);
 
 and at this level the pipeline that joins them: :mod:`.extract` (text to entities and facts),
-:mod:`.build` (the article's graph with its evidence), :mod:`.checking` (SHACL verdicts),
+:mod:`.identity` (one node per edition), :mod:`.naming` (one label per node), :mod:`.pairs` (the
+identity pairs scored), :mod:`.build` (the article's graph with its evidence), :mod:`.checking`
+(SHACL verdicts),
 :mod:`.writer` (graphs to the store), :mod:`.pipeline` (read, extract, build, validate, store),
 :mod:`.evaluate` (scores against gold annotations), :mod:`.explain` (the sentences behind a triple)
 and :mod:`.heap`.

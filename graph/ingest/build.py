@@ -174,8 +174,9 @@ def _metadata(triples: list[Triple], node: URIRef, article: Article, ingested: d
 def _entity(triples: list[Triple], article: URIRef, entity: Entity) -> None:
     triples.append((article, _MENTIONS, entity.iri))
     triples.append((entity.iri, _TYPE, _term(entity.cls)))
-    triples.append((entity.iri, _LABEL, _text(entity.label)))
-    for surface in sorted(entity.surfaces - {entity.label}):
+    name = entity.name or entity.label
+    triples.append((entity.iri, _LABEL, _text(name)))
+    for surface in sorted((entity.surfaces | {entity.label}) - {name}):
         triples.append((entity.iri, _ALT_LABEL, _text(surface)))
     for title in sorted(entity.titles):
         triples.append((entity.iri, _POST, _text(title)))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
 from rdflib import Literal
 from spacy.tokens import Doc
@@ -25,8 +26,10 @@ import graph.ingest.rules.phases  # registers the phase rule
 import graph.ingest.rules.recalled  # registers the hosting ("run by") and previous-edition rules
 import graph.ingest.rules.sides  # registers the rule for sides named by what they sent ("aircraft from X")
 import graph.ingest.rules.signing  # noqa: F401  (registers the signing rules)
+from graph.ingest.identity import key_editions
 from graph.ingest.language.dates import find_dates
 from graph.ingest.language.text import nlp
+from graph.ingest.naming import settle_names
 from graph.ingest.resolution import title_mentions
 from graph.ingest.resolution.entities import EVENTS, Entity, EntityTable, Mention
 from graph.ingest.resolution.gazetteer import Gazetteer
@@ -79,8 +82,13 @@ def extract_text(
     mentions = title_mentions.title_mentions(doc, mentions)  # after affiliations: they give posts
     facts += ranks.rank_affiliations(doc, mentions, table, facts)
     facts += _apply_rules(doc, mentions, dates, published)
-    facts += signatory_parties(facts, table)
-    return Extraction(text, list(table.entities.values()), _unique(facts))
+    entities, facts = key_editions(
+        list(table.entities.values()), facts + signatory_parties(facts, table),
+        lead=_lead_event(doc, mentions), published=published,
+    )
+    facts = _unique(facts)
+    settle_names(entities, facts)
+    return Extraction(text, entities, facts)
 
 
 def _apply_rules(doc: Doc, mentions: list[Mention], dates: list, published: date | None) -> list[Fact]:  # type: ignore[type-arg]
@@ -113,6 +121,13 @@ def _apply_rules(doc: Doc, mentions: list[Mention], dates: list, published: date
         agreements = [m.entity for m in inside if m.entity.cls == "Agreement"]
         agreement = agreements[-1] if agreements else agreement
     return facts
+
+
+def _lead_event(doc: Doc, mentions: list[Mention]) -> Entity | None:
+    """The event the article opens with: the first named in its first two sentences."""
+    opening = list(islice(doc.sents, 2))
+    end = opening[-1].end if opening else 0
+    return next((m.entity for m in mentions if m.start < end and m.entity.cls in EVENTS), None)
 
 
 def _unique(facts: list[Fact]) -> list[Fact]:

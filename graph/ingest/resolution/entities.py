@@ -51,7 +51,11 @@ FRAMEWORKS = {"Agreement", "Initiative", "Mechanism"}
 
 @dataclass(eq=False)
 class Entity:
-    """One node of the article's graph: its IRI, class, label and every surface form seen."""
+    """One node of the article's graph: its IRI, class, label and every surface form seen.
+
+    ``label`` is the article's phrase, which the rules read; ``name`` is the node's one
+    ``rdfs:label``, set when the article is read (:mod:`graph.ingest.naming`).
+    """
 
     iri: URIRef
     cls: str
@@ -59,6 +63,7 @@ class Entity:
     surfaces: set[str] = field(default_factory=set)
     titles: set[str] = field(default_factory=set)
     known: bool = False
+    name: str = ""
 
 
 @dataclass
