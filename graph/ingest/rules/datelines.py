@@ -79,10 +79,13 @@ def today_dates(doc: Doc, day: DateValue) -> list[DateValue]:
 
 
 def report_dates(doc: Doc, dates: list[DateValue], published: date | None) -> list[DateValue]:
-    """``dates`` (in text order) without the dateline's, with every "today" as the dateline's day."""
+    """``dates`` (in text order) without the dateline's, with every "today" as the dateline's day
+    (or, with no dateline, the day the article was published: a release's "today" is its date)."""
     day = dateline_date(doc, dates, published)
     if day is None:
-        return dates
+        if published is None:
+            return dates
+        return sorted(dates + today_dates(doc, DateValue(published, "day")), key=lambda d: d.start_char)
     kept = [d for d in dates if d.start_char != day.start_char]
     return sorted(kept + today_dates(doc, day), key=lambda d: d.start_char)
 
