@@ -25,7 +25,8 @@ import graph.ingest.rules.participation  # registers the participation rules
 import graph.ingest.rules.phases  # registers the phase rule
 import graph.ingest.rules.recalled  # registers the hosting ("run by") and previous-edition rules
 import graph.ingest.rules.sides  # registers the rule for sides named by what they sent ("aircraft from X")
-import graph.ingest.rules.signing  # noqa: F401  (registers the signing rules)
+import graph.ingest.rules.signing  # registers the signing rules
+import graph.ingest.rules.unnamed_events  # noqa: F401  (registers the rule for events with no name)
 from graph.ingest.identity import key_editions
 from graph.ingest.language.dates import find_dates
 from graph.ingest.language.text import nlp

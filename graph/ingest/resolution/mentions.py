@@ -42,7 +42,13 @@ from graph.ingest.resolution.names import (
     owner_of_platform,
     split_post,
 )
-from graph.ingest.resolution.people import apposed_post, bare_person, envoy, person_after_post
+from graph.ingest.resolution.people import (
+    apposed_post,
+    bare_person,
+    envoy,
+    person_after_post,
+    post_before_name,
+)
 
 PLACE_CUES = {"in", "at", "near", "to", "from", "off"}
 TRAILING_HEADS = AGREEMENT_HEADS | INITIATIVE_HEADS | {"dialogue", "exercise", "mechanism"}
@@ -70,7 +76,10 @@ def find_mentions(doc: Doc, table: EntityTable, taken: set[int]) -> list[Mention
 def _read_run(doc: Doc, start: int, end: int, table: EntityTable, before: list[Mention]) -> list[Mention]:
     end = _unit_continuation(doc, _with_trailing_head(doc, end))
     span = doc[start:end]
-    post_body = apposed_post(doc, span, table, before) or _described_agreement(doc, span, table)
+    post_body = (
+        apposed_post(doc, span, table, before) or post_before_name(doc, span, table)
+        or _described_agreement(doc, span, table)
+    )
     if post_body:
         return post_body
     entity = _known_or_classified(span, table)

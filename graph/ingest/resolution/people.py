@@ -38,6 +38,29 @@ def apposed_post(doc: Doc, span: Span, table: EntityTable, before: list[Mention]
     return [Mention(body.start, body.end, table.resolve(body.text, "Organisation"))]
 
 
+def post_before_name(doc: Doc, span: Span, table: EntityTable) -> list[Mention]:
+    """"the Chief of Staff of the US Army, General Randy George": a post (a title word, "of", a
+    body) in apposition before a name is no body of its own; only the body it names is an entity,
+    and the post is the next person's title (see :mod:`graph.ingest.rules.affiliations`)."""
+    w = words_of(doc)
+    after = span.end
+    if after + 2 >= len(doc) or w.text[after] != "," or w.lower[span.start].rstrip(".") not in TITLE_WORDS:
+        return []
+    k = after + 1
+    while k < len(doc) - 1 and w.lower[k].rstrip(".") in TITLE_WORDS | HONORIFICS:
+        k += 1  # "General", "Dr"
+    if not (w.text[k][:1].isupper() and looks_like_person_name(doc[k : k + 2])):
+        return []
+    links = [j for j in range(span.start + 1, span.end - 1) if w.lower[j] == "of"]
+    if not links:
+        return []
+    start = links[-1] + 1 + (w.lower[links[-1] + 1] == "the")
+    body = doc[start : span.end]
+    if not len(body) or class_for_head(w.text[body.start : body.end]) != "Organisation":
+        return []
+    return [Mention(body.start, body.end, table.resolve(body.text, "Organisation"))]
+
+
 def _known_organisation(span: Span, table: EntityTable) -> bool:
     known = table.seen(span.text) or table.gazetteer.lookup(span.text)
     return known is not None and known.cls == "Organisation"
@@ -108,13 +131,23 @@ def bare_person(doc: Doc, span: Span, table: EntityTable, before: list[Mention])
         title > 0
         and doc[span.end].text == ","
         and (title == span.end + 1 or all(t.text[:1].isupper() for t in doc[first : title + 1]))
-    )
+    ) or _lower_apposition(doc, span.end)
     if not (after_post or before_post):
         return None
     person = table.resolve(span.text, "Person")
     if lower_post:
         person.titles.add(lower_post)
     return person
+
+
+def _lower_apposition(doc: Doc, comma: int) -> bool:
+    """", a joint secretary in ...", ", the Pentagon's assistant secretary of defense": a post in
+    lower case after an article, as US and Indian newspapers write it."""
+    if comma + 2 >= len(doc) or doc[comma].text != "," or doc[comma + 1].lower_ not in ("a", "an", "the"):
+        return False
+    words = [t for t in doc[comma + 2 : min(len(doc), comma + 8)]]
+    end = next((k for k, t in enumerate(words) if t.text in ",.;()"), len(words))
+    return any(t.is_lower and t.lower_ in TITLE_WORDS for t in words[:end])
 
 
 def _lower_post_before(doc: Doc, span: Span) -> str:

@@ -13,7 +13,7 @@ Examples
 from __future__ import annotations
 
 from rdflib import URIRef
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from graph.ingest.language.lexicon import (
     NATIONALITY,
@@ -81,6 +81,8 @@ def _appositive_post(doc: Doc, mentions: list[Mention], i: int) -> Entity | None
     k += doc[k].lower_ == "the"
     owner, start = _post_owner(doc, mentions[i + 1 : i + 2], k)
     k = _post_end(doc, mentions[i + 1 :], start)
+    if k == start and owner is not None and doc[start].lower_ in TITLE_WORDS | {"acting", "deputy"}:
+        return owner  # "X, the Pentagon's assistant secretary of defense": a post in lower case
     if k == start or _list_goes_on(doc, k):
         return None
     person.entity.titles.add(doc[start:k].text)
@@ -99,7 +101,7 @@ def _post_end(doc: Doc, following: list[Mention], start: int) -> int:
     )
     if title is None or any(not doc[j].text[:1].isupper() for j in range(start, title + 1)):
         return start
-    stops = {m.start: m for m in following}
+    stops = {m.start: m for m in following if m.role != "post"}  # "the US Chief of ...": US is in it
     k = start
     while k < len(doc) and k not in stops and _post_word(doc, k):
         k += 1
@@ -160,17 +162,38 @@ def _body_nearby(doc: Doc, mentions: list[Mention], i: int) -> Entity | None:
         posty = all(
             t.text[:1].isupper() or t.text in "(),&-" or t.lower_ in POST_LINKS | TITLE_WORDS | {"the", "and"}
             for t in gap
-        )
+        ) or _lower_post(gap)
         if len(gap) <= 12 and posty and POST_LINKS & set(words[-3:]):
             return after.entity
     before = mentions[i - 1] if i > 0 else None
-    if before is not None and before.entity.cls == "Organisation" and not before.role:
+    if before is None or before.entity.cls != "Organisation":
+        return None
+    if _post_of_body_before(doc, before, person):
+        return before.entity  # "the Chief of Staff of the US Army, General Randy George"
+    if not before.role:
         gap = doc[before.end : person.start]
         if 0 < len(gap) <= 5 and all(
             t.is_lower and (t.lower_ in TITLE_WORDS or t.lower_ == "and") for t in gap
         ):
             return before.entity
     return None
+
+
+def _post_of_body_before(doc: Doc, body: Mention, person: Mention) -> bool:
+    gap = doc[body.end : person.start]
+    if not len(gap) or gap[0].text != "," or not all(t.lower_.rstrip(".") in TITLE_WORDS for t in gap[1:]):
+        return False
+    k = body.start - 1 - (doc[body.start - 1].lower_ == "the")
+    return k > 0 and doc[k].lower_ == "of" and any(t.lower_ in TITLE_WORDS for t in doc[max(0, k - 4) : k])
+
+
+def _lower_post(gap: Span) -> bool:
+    # ", a joint secretary in the": an article, lower-case words with a post among them, a link
+    words = [t for t in gap if t.text != ","]
+    return (
+        len(words) >= 3 and words[0].lower_ in ("a", "an", "the")
+        and all(t.is_lower for t in words) and any(t.lower_ in TITLE_WORDS for t in words)
+    )
 
 
 def _post_target(
