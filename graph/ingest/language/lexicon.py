@@ -172,6 +172,7 @@ HONORIFICS = {
 # Posts whose holder we take to represent a country when no body is named in the title.
 POST_COUNTRY = {
     "prime minister": "india",
+    "union minister": "india",  # a minister of India's central ("Union") government
     "defence minister": "india",
     "external affairs minister": "india",
     "raksha mantri": "india",

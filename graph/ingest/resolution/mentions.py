@@ -32,7 +32,7 @@ from graph.ingest.language.lexicon import (
     WEEKDAYS,
     class_for_head,
 )
-from graph.ingest.language.tokens import words_of
+from graph.ingest.language.tokens import Words, words_of
 from graph.ingest.resolution.described_agreements import described_agreement, described_end
 from graph.ingest.resolution.entities import Entity, EntityTable, Mention
 from graph.ingest.resolution.known_phrases import known_inside, known_phrases
@@ -60,7 +60,8 @@ def find_mentions(doc: Doc, table: EntityTable, taken: set[int]) -> list[Mention
     posts: set[int] = set()
     words = words_of(doc)
     for first, last in name_runs(doc, taken):
-        run = (owner_of_platform(words, first, last), last)  # the body, not its aircraft
+        start = owner_of_platform(words, first, last)  # the body, not its aircraft
+        run = (_numbered_unit(words, start, last), last)
         if run[0] >= last or (mentions and run[0] < mentions[-1].end):
             continue  # already read as part of a longer name ("1st Battalion, 5th Infantry Regiment")
         for start, end in _split_on_and(doc, *run, table):
@@ -71,6 +72,15 @@ def find_mentions(doc: Doc, table: EntityTable, taken: set[int]) -> list[Mention
     used = {i for m in mentions for i in range(m.start, m.end)} | taken | posts
     mentions += known_phrases(doc, table, used)
     return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+UNIT_HEADS = {"brigade", "division", "regiment", "battalion", "squadron", "corps", "wing", "fleet", "group"}
+
+
+def _numbered_unit(words: Words, first: int, last: int) -> int:
+    """Where a unit's name starts: "170 Infantry Brigade" keeps its number."""
+    numbered = first > 0 and words.like_num[first - 1] and words.text[first - 1].isdigit()
+    return first - 1 if numbered and words.lower[last - 1] in UNIT_HEADS else first
 
 
 def _read_run(doc: Doc, start: int, end: int, table: EntityTable, before: list[Mention]) -> list[Mention]:

@@ -64,6 +64,8 @@ def _possessive_country(doc: Doc, mentions: list[Mention], i: int) -> list[Menti
 
 
 POST_LINKS = {"from", "of", "at", "in", "with", "commanding"}
+# ", then Deputy Commander of USINDOPACOM": words an apposition's post may start with
+APPOSITION_LINKS = POST_LINKS | TITLE_WORDS | {"the", "and", "then", "now", "formerly", "currently"}
 
 
 def _appositive_post(doc: Doc, mentions: list[Mention], i: int) -> Entity | None:
@@ -160,8 +162,7 @@ def _body_nearby(doc: Doc, mentions: list[Mention], i: int) -> Entity | None:
         words = [t.lower_ for t in gap]
         # ", commander of the 13th Group", ", Air Officer Commanding-in-Chief of Eastern Air Command"
         posty = all(
-            t.text[:1].isupper() or t.text in "(),&-" or t.lower_ in POST_LINKS | TITLE_WORDS | {"the", "and"}
-            for t in gap
+            t.text[:1].isupper() or t.text in "(),&-" or t.lower_ in APPOSITION_LINKS for t in gap
         ) or _lower_post(gap)
         if len(gap) <= 12 and posty and POST_LINKS & set(words[-3:]):
             return after.entity

@@ -30,6 +30,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from graph.ingest.language.dates import DateValue
+from graph.ingest.language.tokens import words_of
 from graph.ingest.resolution.entities import Mention
 
 SEPARATORS = {"-", "–", "—", "--", ":"}
@@ -75,7 +76,9 @@ def _not_after(value: DateValue, published: date | None) -> DateValue:
 
 def today_dates(doc: Doc, day: DateValue) -> list[DateValue]:
     """Every "today" of the text, as the dateline's day."""
-    return [DateValue(day.start, "day", None, t.idx, t.idx + len(t.text)) for t in doc if t.lower_ == "today"]
+    w = words_of(doc)  # the cached words: a Token per word would cost more than the rest of this
+    return [DateValue(day.start, "day", None, w.idx[k], w.idx[k] + 5) for k, word in enumerate(w.lower)
+            if word == "today"]
 
 
 def report_dates(doc: Doc, dates: list[DateValue], published: date | None) -> list[DateValue]:

@@ -21,8 +21,6 @@ Examples
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
 from graph.ingest.language.dates import DateValue
 from graph.ingest.resolution.entities import ACTORS, EVENTS, EntityTable
 from graph.ingest.rules.context import Sentence
@@ -42,6 +40,7 @@ EVENT_VERBS_NAMING = {"spoke": "Call", "speaks": "Call", "called": "Call", "visi
                       "visits": "Visit", "met": "Meeting", "meets": "Meeting"}
 NOUN_MODIFIERS = {"telephone", "phone", "virtual", "bilateral", "official", "state", "welcome",
                   "passage", "joint", "maritime", "naval", "handing-over", "induction", "video"}
+TRIGGER_WORDS = frozenset(EVENT_NOUNS) | frozenset(EVENT_VERBS_NAMING)
 LEAD_SENTENCES = 1  # a report opens on its event: its first sentence may refer to it as "the talks"
 # "a conference committee", "the summit hall": the event word describes something else.
 NOT_EVENTS_BEFORE = {"committee", "hall", "centre", "center", "room", "series", "sign"}
@@ -139,18 +138,19 @@ def _index(s: Sentence) -> int:
 
 def _triggers(s: Sentence) -> list[Trigger]:
     """Each event word's index, the article's phrase for that event and its class."""
-    doc: Doc = s.span.doc
+    words, first = s.words(), s.span.start
+    if TRIGGER_WORDS.isdisjoint(words):  # most sentences: a set test on the cached words
+        return []
     found: list[Trigger] = []
-    for token in s.span:
-        word = token.lower_
-        following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    for k, word in enumerate(words):
+        following = words[k + 1] if k + 1 < len(words) else ""
         if word in EVENT_NOUNS and following not in NOT_EVENTS_BEFORE:
-            start = token.i
-            while start > s.span.start and doc[start - 1].lower_ in NOUN_MODIFIERS:
+            start = k
+            while start > 0 and words[start - 1] in NOUN_MODIFIERS:
                 start -= 1
-            found.append((token.i, doc[start : token.i + 1].text.lower(), EVENT_NOUNS[word]))
-        elif word in EVENT_VERBS_NAMING and _between_people(s, token.i):
-            found.append((token.i, EVENT_VERBS_NAMING[word].lower(), "Meeting"))
+            found.append((first + k, " ".join(words[start : k + 1]), EVENT_NOUNS[word]))
+        elif word in EVENT_VERBS_NAMING and _between_people(s, first + k):
+            found.append((first + k, EVENT_VERBS_NAMING[word].lower(), "Meeting"))
     return found
 
 
