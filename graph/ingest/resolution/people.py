@@ -143,11 +143,14 @@ def bare_person(doc: Doc, span: Span, table: EntityTable, before: list[Mention])
 def _lower_apposition(doc: Doc, comma: int) -> bool:
     """", a joint secretary in ...", ", the Pentagon's assistant secretary of defense": a post in
     lower case after an article, as US and Indian newspapers write it."""
-    if comma + 2 >= len(doc) or doc[comma].text != "," or doc[comma + 1].lower_ not in ("a", "an", "the"):
+    if comma + 2 >= len(doc) or doc[comma].text != ",":
         return False
-    words = [t for t in doc[comma + 2 : min(len(doc), comma + 8)]]
+    article = doc[comma + 1].lower_ in ("a", "an", "the")
+    words = [t for t in doc[comma + 1 + article : min(len(doc), comma + 8)]]
     end = next((k for k, t in enumerate(words) if t.text in ",.;()"), len(words))
-    return any(t.is_lower and t.lower_ in TITLE_WORDS for t in words[:end])
+    titled = any(t.is_lower and t.lower_ in TITLE_WORDS for t in words[:end])
+    # without an article, only a post that names its body: ", managing director of TASL"
+    return titled and (article or any(t.lower_ in ("of", "at") for t in words[1:end]))
 
 
 def _lower_post_before(doc: Doc, span: Span) -> str:
@@ -155,14 +158,21 @@ def _lower_post_before(doc: Doc, span: Span) -> str:
     (closed by a comma), as written ("US ambassador"); empty when there is none."""
     comma = span.start - 1
     closed = span.end < len(doc) and doc[span.end].text in (",", ".")
-    if comma < 1 or doc[comma].text != "," or not closed or doc[comma - 1].lower_ not in STRONG_POSTS:
+    if comma < 1 or doc[comma].text != "," or not closed or doc[comma - 1].lower_ not in POSTS_BEFORE_NAMES:
         return ""
-    if not doc[comma - 1].is_lower:
+    if not doc[comma - 1].is_lower and doc[comma - 1].lower_ not in ("d'affaires",):
         return ""
     k = comma - 1
-    while k > 0 and doc[k - 1].lower_ not in ("the", "a", "an", ",") and k > comma - 4:
+    while k > 0 and doc[k - 1].lower_ not in OPENERS | {","} and k > comma - 4:
         k -= 1
-    return doc[k:comma].text if doc[k - 1].lower_ in ("the", "a", "an") else ""
+    # "Lockheed Martin's chief operating officer, Frank St. John": a body's post opens it too
+    return doc[k:comma].text if doc[k - 1].lower_ in OPENERS else ""
+
+
+# The words a post before an apposed name ends with ("the US ambassador, Nancy Powell"), and the
+# words that open such a post: an article, or a body's possessive ("Boeing's chief executive").
+POSTS_BEFORE_NAMES = STRONG_POSTS | {"officer", "executive", "director", "chief", "d'affaires", "commander"}
+OPENERS = {"the", "a", "an", "'s", "\u2019s"}
 
 
 def _post_ends_at(doc: Doc, comma: int, before: list[Mention]) -> bool:

@@ -169,7 +169,7 @@ def _body_nearby(doc: Doc, mentions: list[Mention], i: int) -> Entity | None:
     before = mentions[i - 1] if i > 0 else None
     if before is None or before.entity.cls != "Organisation":
         return None
-    if _post_of_body_before(doc, before, person):
+    if _post_of_body_before(doc, before, person) or _possessive_post_before(doc, before, person):
         return before.entity  # "the Chief of Staff of the US Army, General Randy George"
     if not before.role:
         gap = doc[before.end : person.start]
@@ -188,11 +188,22 @@ def _post_of_body_before(doc: Doc, body: Mention, person: Mention) -> bool:
     return k > 0 and doc[k].lower_ == "of" and any(t.lower_ in TITLE_WORDS for t in doc[max(0, k - 4) : k])
 
 
+def _possessive_post_before(doc: Doc, body: Mention, person: Mention) -> bool:
+    # "Lockheed Martin's chief operating officer, Frank St. John"
+    gap = doc[body.end : person.start]
+    if len(gap) < 3 or gap[0].lower_ not in ("'s", "\u2019s") or gap[-1].text != ",":
+        return False
+    words = gap[1:-1]
+    return all(t.is_lower for t in words) and any(t.lower_ in TITLE_WORDS | {"officer"} for t in words)
+
+
 def _lower_post(gap: Span) -> bool:
     # ", a joint secretary in the": an article, lower-case words with a post among them, a link
+    # or, without the article, ", managing director and chief executive of"
     words = [t for t in gap if t.text != ","]
+    opened = bool(words) and (words[0].lower_ in ("a", "an", "the") or words[-1].lower_ in POST_LINKS)
     return (
-        len(words) >= 3 and words[0].lower_ in ("a", "an", "the")
+        len(words) >= 2 and opened
         and all(t.is_lower for t in words) and any(t.lower_ in TITLE_WORDS for t in words)
     )
 
