@@ -49,9 +49,9 @@ NOT_EVENTS_BEFORE = {"committee", "hall", "centre", "center", "room", "series", 
 @rule(
     "An event reported without a name ('Austin spoke by phone with Singh on 9 September', 'X paid "
     "an official visit to India on ...'): a node for it, dated, placed and with its participants, "
-    "and the event the sentences after it talk about. In the article's first two sentences any "
-    "event word will do; later only one that introduces an event ('held a call', 'an official "
-    "visit'), not one that refers back ('the meeting').",
+    "and the event the sentences after it talk about. In the article's first sentence any event "
+    "word will do, even with no one named beside it; later only one that introduces an event "
+    "('held a call', 'an official visit'), not one that refers back ('the meeting').",
     "US Secretary of Defense Lloyd Austin held a telephone conversation with Defence Minister "
     "Rajnath Singh on 9 September 2022.",
     ("Telephone conversation of Lloyd Austin and Rajnath Singh", "participant", "Lloyd Austin"),
@@ -68,23 +68,28 @@ def unnamed_event(s: Sentence) -> None:
     if trigger is None or s.hedged(trigger[0]) or not (lead or _introduced(s, trigger[0])):
         return
     clause = _clause(s, trigger[0])
-    _mint(s, trigger, _dates(s, *clause), clause)
+    _mint(s, trigger, _dates(s, *clause), clause, lead=lead)
 
 
 Trigger = tuple[int, str, str]  # the event word's index, the article's phrase for it, its class
 
 
-def _mint(s: Sentence, trigger: Trigger, days: list[DateValue], clause: tuple[int, int]) -> None:
+def _mint(
+    s: Sentence, trigger: Trigger, days: list[DateValue], clause: tuple[int, int], *, lead: bool
+) -> None:
+    """The event's node and facts; the article's first event may have no people named with it
+    ("Senior officials met in Monterey on Thursday for a round of talks")."""
     at, phrase, cls = trigger
     people = s.args({"Person"}, *clause) or s.args(ACTORS - {"Country"}, *clause)[:4]
     doc = s.span.doc
-    if not days or not people or (len(people) < 2 and at + 1 < len(doc) and doc[at + 1].lower_ == "with"):
+    one_side = len(people) == 1 and at + 1 < len(doc) and doc[at + 1].lower_ == "with"
+    if not days or not (people or lead) or one_side:
         return  # "[the minister] held talks with X": who held them is not known
     event = earlier_event(s, days[0].literal(), people)
     table: EntityTable = doc.user_data["table"]
     if event is None:
-        names = " and ".join(p.label for p in people[:2])
-        event = table.resolve(f"{phrase[:1].upper()}{phrase[1:]} of {names}", cls, unique=True)
+        names = " of " + " and ".join(p.label for p in people[:2]) if people else ""
+        event = table.resolve(f"{phrase[:1].upper()}{phrase[1:]}{names}", cls, unique=True)
     table.alias(event, phrase)
     s.focus = event
     for actor in people:
@@ -141,8 +146,11 @@ def _triggers(s: Sentence) -> list[Trigger]:
     words, first = s.words(), s.span.start
     if TRIGGER_WORDS.isdisjoint(words):  # most sentences: a set test on the cached words
         return []
+    named = {i for m in s.mentions for i in range(m.start, m.end)}  # "Exercise Malabar" is a name
     found: list[Trigger] = []
     for k, word in enumerate(words):
+        if first + k in named:
+            continue
         following = words[k + 1] if k + 1 < len(words) else ""
         if word in EVENT_NOUNS and following not in NOT_EVENTS_BEFORE:
             start = k
