@@ -44,7 +44,9 @@ def _starts_name(w: Words, i: int) -> bool:
         return False  # "counter-UAS", "US-led": part of a lower-case compound
     size = len(w.text)
     if w.like_num[i] and w.text[i][-2:] in ("st", "nd", "rd", "th"):
-        return i + 1 < size and w.name[i + 1]
+        # "21st Century", "1st Battalion"; spaCy's like_num also holds for "first", "fourth", which
+        # start no name ("the first US Navy ship")
+        return w.text[i][:1].isdigit() and i + 1 < size and w.name[i + 1]
     if w.like_num[i] and i + 3 < size and w.text[i + 1] in "-+" and w.like_num[i + 2]:
         return w.name[i + 3] or w.text[i + 1] == "+"  # "1-24 Infantry", "2+2 Dialogue"
     return w.name[i]
