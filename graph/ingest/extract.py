@@ -19,6 +19,7 @@ from rdflib import Literal
 from spacy.tokens import Doc
 
 import graph.ingest.rules.actors  # registers the rules about actors
+import graph.ingest.rules.contracts  # registers the rule for agreements named by kind (before signing)
 import graph.ingest.rules.introduced_editions  # registers the rule for editions named by "called X"
 import graph.ingest.rules.meetings  # registers the meeting rules
 import graph.ingest.rules.participation  # registers the participation rules

@@ -19,7 +19,8 @@ from graph.ingest.resolution.entities import Mention
 from graph.ingest.rules.context import Sentence
 
 ASIDE_BREAKS = {";", ":", "-", "\u2013", "\u2014"}
-ASIDE_OPENERS = {"under", "which", "whereby", "through", "by", "in", "that", "who"}
+# ", under which ...,", ", worth about $600 million,", ", valued at Rs 4,168 crore,"
+ASIDE_OPENERS = {"under", "which", "whereby", "through", "by", "in", "that", "who", "worth", "valued"}
 
 
 def without_aside(gap: list[Token]) -> list[Token]:
