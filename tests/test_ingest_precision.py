@@ -552,7 +552,7 @@ def test_held_talks_with_is_a_meeting_a_courtesy_call_is_not() -> None:
         "Tuesday she called on Prime Minister Jan Berg in Oslo on 6 January 2026.",
         {"participant", "location", "startDate"},
     )
-    meeting = "Meeting of Ana Lopez and Ravi Rao"
+    meeting = "Meeting of Ana Lopez and Ravi Rao, 2025-12-29"
     assert found == {(meeting, "participant", "Ana Lopez"), (meeting, "participant", "Ravi Rao"),
                      (meeting, "location", "Madrid"), (meeting, "startDate", "2025-12-29")}
 
@@ -613,9 +613,9 @@ def test_a_leader_hosting_another_at_a_place_on_a_day_is_their_meeting() -> None
         {"participant", "startDate"},
     )
     assert found == {
-        ("Meeting of Ana Lopez and Ravi Menon", "participant", "Ana Lopez"),
-        ("Meeting of Ana Lopez and Ravi Menon", "participant", "Ravi Menon"),
-        ("Meeting of Ana Lopez and Ravi Menon", "startDate", "2026-03-04"),
+        ("Meeting of Ana Lopez and Ravi Menon, 2026-03-04", "participant", "Ana Lopez"),
+        ("Meeting of Ana Lopez and Ravi Menon, 2026-03-04", "participant", "Ravi Menon"),
+        ("Meeting of Ana Lopez and Ravi Menon, 2026-03-04", "startDate", "2026-03-04"),
     }
     assert not facts("The Defence Research and Development Organisation hosted Ravi Menon's team.",
                      {"participant"})

@@ -38,10 +38,10 @@ RECALLED = {"had", "have", "has", "since", "after", "before", "when", "previousl
     "Two people who met (or 'held talks with', or one 'hosted' the other) at a place on a day: the "
     "meeting itself ('A met with B in X on June 5').",
     "Foreign Minister Ana Lopez met with Defence Minister Rajnath Singh in Madrid on 3 May 2026.",
-    ("Meeting of Ana Lopez and Rajnath Singh", "participant", "Ana Lopez"),
-    ("Meeting of Ana Lopez and Rajnath Singh", "participant", "Rajnath Singh"),
-    ("Meeting of Ana Lopez and Rajnath Singh", "location", "Madrid"),
-    ("Meeting of Ana Lopez and Rajnath Singh", "startDate", "2026-05-03"),
+    ("Meeting of Ana Lopez and Rajnath Singh, 2026-05-03", "participant", "Ana Lopez"),
+    ("Meeting of Ana Lopez and Rajnath Singh, 2026-05-03", "participant", "Rajnath Singh"),
+    ("Meeting of Ana Lopez and Rajnath Singh, 2026-05-03", "location", "Madrid"),
+    ("Meeting of Ana Lopez and Rajnath Singh, 2026-05-03", "startDate", "2026-05-03"),
 )
 def bilateral_meeting(s: Sentence) -> None:
     verb = s.find(*MEETING_VERBS)
@@ -60,8 +60,8 @@ def bilateral_meeting(s: Sentence) -> None:
         return
     host, guest = hosts[0].entity, guests[0].entity
     table: EntityTable = doc.user_data["table"]
-    meeting = earlier_event(s, days[0].literal(), [host, guest]) or table.resolve(
-        f"Meeting of {host.label} and {guest.label}", "Meeting"
+    meeting = earlier_event(s, days[0].literal(), [host, guest]) or dated_event(
+        table, f"Meeting of {host.label} and {guest.label}", "Meeting", days[0].literal()
     )
     s.focus = meeting
     for person in (host, guest):
@@ -78,6 +78,13 @@ def _talks(s: Sentence) -> int | None:
     if at is None or at + 1 >= s.span.end or at - 1 < s.span.start:
         return None
     return at if doc[at - 1].lower_ in TALKS_VERBS and doc[at + 1].lower_ == "with" else None
+
+
+def dated_event(table: EntityTable, name: str, cls: str, day: Literal) -> Entity:
+    """The node of an event known by what happened and when: named "Meeting of A and B, 2023-06-05",
+    so two articles that report one meeting in the same words give one node, and two meetings of
+    the same people two (the name alone would join them across articles)."""
+    return table.resolve(f"{name}, {day}", cls)
 
 
 def earlier_event(s: Sentence, day: Literal, people: list[Entity]) -> Entity | None:

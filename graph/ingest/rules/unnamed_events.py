@@ -24,7 +24,7 @@ from __future__ import annotations
 from graph.ingest.language.dates import DateValue
 from graph.ingest.resolution.entities import ACTORS, EVENTS, EntityTable
 from graph.ingest.rules.context import Sentence
-from graph.ingest.rules.meetings import RECALLED, earlier_event
+from graph.ingest.rules.meetings import RECALLED, dated_event, earlier_event
 from graph.ingest.rules.rulebook import rule
 from graph.ingest.rules.venues import event_places
 
@@ -54,9 +54,9 @@ NOT_EVENTS_BEFORE = {"committee", "hall", "centre", "center", "room", "series", 
     "('held a call', 'an official visit'), not one that refers back ('the meeting').",
     "US Secretary of Defense Lloyd Austin held a telephone conversation with Defence Minister "
     "Rajnath Singh on 9 September 2022.",
-    ("Telephone conversation of Lloyd Austin and Rajnath Singh", "participant", "Lloyd Austin"),
-    ("Telephone conversation of Lloyd Austin and Rajnath Singh", "participant", "Rajnath Singh"),
-    ("Telephone conversation of Lloyd Austin and Rajnath Singh", "startDate", "2022-09-09"),
+    ("Telephone conversation of Lloyd Austin and Rajnath Singh, 2022-09-09", "participant", "Lloyd Austin"),
+    ("Telephone conversation of Lloyd Austin and Rajnath Singh, 2022-09-09", "participant", "Rajnath Singh"),
+    ("Telephone conversation of Lloyd Austin and Rajnath Singh, 2022-09-09", "startDate", "2022-09-09"),
 )
 def unnamed_event(s: Sentence) -> None:
     if s.speculative() or any(m.entity.cls in EVENTS for m in s.mentions):
@@ -89,7 +89,7 @@ def _mint(
     table: EntityTable = doc.user_data["table"]
     if event is None:
         names = " of " + " and ".join(p.label for p in people[:2]) if people else ""
-        event = table.resolve(f"{phrase[:1].upper()}{phrase[1:]}{names}", cls, unique=True)
+        event = dated_event(table, f"{phrase[:1].upper()}{phrase[1:]}{names}", cls, days[0].literal())
     table.alias(event, phrase)
     s.focus = event
     for actor in people:
