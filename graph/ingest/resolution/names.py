@@ -196,4 +196,9 @@ def looks_like_person_name(tokens: Span) -> bool:
 
 # "Joint Pacific Alaska Range Complex": words that end place names and never people's, so a post
 # word in front ("Joint") does not make the rest a person.
-NOT_SURNAMES = {"range", "ranges", "complex", "airfield", "cantonment", "island", "islands"}
+NOT_SURNAMES = {
+    "range", "ranges", "complex", "airfield", "cantonment", "island", "islands",
+    # nouns that end the names of things, never of people ("Tata Sons", "Foreign Military Sale",
+    # "National Defense Authorization Act", "Indian Ocean Region")
+    "sons", "sale", "sales", "act", "region", "ocean", "system", "systems", "information", "strategy",
+}
