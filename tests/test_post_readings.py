@@ -53,3 +53,10 @@ def test_today_without_a_dateline_is_the_publication_day() -> None:
                           "Rajnath Singh.", gazetteer=GAZETTEER, published=date(2021, 1, 27))
     starts = {str(f.obj) for f in result.facts if f.predicate == "startDate"}
     assert starts == {"2021-01-27"}
+
+
+def test_a_rank_and_a_surname_seen_before_name_that_person() -> None:
+    result = extract_text("The delegation was led by Gen. Randy George. On 25 September 2023, Gen. George "
+                          "met the Indian Chief of the Army Staff, Gen. Manoj Pande.", gazetteer=GAZETTEER)
+    met = {f.obj.name for f in result.facts if f.predicate == "participant" and isinstance(f.obj, Entity)}
+    assert {"Randy George", "Manoj Pande"} <= met

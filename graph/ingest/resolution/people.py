@@ -92,6 +92,9 @@ def person_after_post(doc: Doc, span: Span, post: tuple[int, str], table: Entity
     mentions = known_inside(span[:name_start], table, role="post", skip={"Place"})
     if len(name) and words_of(doc).lower[span.end - 1] in NOT_SURNAMES:  # "Joint ... Range Complex"
         return [Mention(span.start, span.end, table.resolve(span.text, "Place"))]
+    if not len(name) and len(span) >= 2:  # "Gen. George" after "Gen. Randy George": a rank and a surname seen
+        known = table.seen(span[-1].text, "Person")
+        return [*mentions, Mention(span.end - 1, span.end, known)] if known is not None else mentions
     if not len(name) or not looks_like_person_name(name):
         return mentions
     person = table.resolve(name.text, "Person")
