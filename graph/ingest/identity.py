@@ -113,7 +113,7 @@ def _keyed(edition: _Edition, entities: list[Entity]) -> Entity:
     elif len(edition.years) == 1:
         key = str(next(iter(edition.years)))
     else:
-        return edition.members[0] if edition.members else edition.series
+        return edition.members[0]  # two numbers, or no number and two years: left as read
     iri = resource_iri("event", f"{slugify(edition.series.label)}-{key}")
     holder = next((e for e in entities if e.iri == iri and e not in edition.members), None)
     kept = holder or edition.members[0]

@@ -7,7 +7,7 @@ never of the article's wording, and every phrase the article used stays an ``sko
 
 1. a node the gazetteer knows takes the gazetteer's label;
 2. an edition of a series is named from the key of its IRI (:mod:`graph.ingest.identity`): its
-   year, "Malabar 2020", else its number, "India-US 2+2 Ministerial Dialogue, 2nd round";
+   number, "India-US 2+2 Ministerial Dialogue, 2nd round", else its year, "Malabar 2024";
 3. any other node takes the surface form whose slug made its IRI (so two articles that minted the
    same IRI chose between the same spellings), the most capitalised one, with a capital first
    letter ("memorandum of understanding" -> "Memorandum of understanding").

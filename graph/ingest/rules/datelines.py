@@ -77,19 +77,18 @@ def _not_after(value: DateValue, published: date | None) -> DateValue:
 def today_dates(doc: Doc, day: DateValue) -> list[DateValue]:
     """Every "today" of the text, as the dateline's day."""
     w = words_of(doc)  # the cached words: a Token per word would cost more than the rest of this
-    return [DateValue(day.start, "day", None, w.idx[k], w.idx[k] + 5) for k, word in enumerate(w.lower)
-            if word == "today"]
+    return [DateValue(day.start, "day", None, w.idx[k], w.idx[k] + len(w.text[k]))
+            for k, word in enumerate(w.lower) if word == "today"]
 
 
 def report_dates(doc: Doc, dates: list[DateValue], published: date | None) -> list[DateValue]:
     """``dates`` (in text order) without the dateline's, with every "today" as the dateline's day
     (or, with no dateline, the day the article was published: a release's "today" is its date)."""
     day = dateline_date(doc, dates, published)
+    kept = dates if day is None else [d for d in dates if d.start_char != day.start_char]
+    day = day or (DateValue(published, "day") if published is not None else None)
     if day is None:
-        if published is None:
-            return dates
-        return sorted(dates + today_dates(doc, DateValue(published, "day")), key=lambda d: d.start_char)
-    kept = [d for d in dates if d.start_char != day.start_char]
+        return dates
     return sorted(kept + today_dates(doc, day), key=lambda d: d.start_char)
 
 

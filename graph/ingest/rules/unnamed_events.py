@@ -41,7 +41,6 @@ EVENT_VERBS_NAMING = {"spoke": "Call", "speaks": "Call", "called": "Call", "visi
 NOUN_MODIFIERS = {"telephone", "phone", "virtual", "bilateral", "official", "state", "welcome",
                   "passage", "joint", "maritime", "naval", "handing-over", "induction", "video"}
 TRIGGER_WORDS = frozenset(EVENT_NOUNS) | frozenset(EVENT_VERBS_NAMING)
-LEAD_SENTENCES = 1  # a report opens on its event: its first sentence may refer to it as "the talks"
 # "a conference committee", "the summit hall": the event word describes something else.
 NOT_EVENTS_BEFORE = {"committee", "hall", "centre", "center", "room", "series", "sign"}
 
@@ -61,10 +60,9 @@ NOT_EVENTS_BEFORE = {"committee", "hall", "centre", "center", "room", "series", 
 def unnamed_event(s: Sentence) -> None:
     if s.speculative() or any(m.entity.cls in EVENTS for m in s.mentions):
         return
-    # The first event word only: a second in the same sentence ("held talks ... during an official
-    # visit") was tried and gained nothing on batch 6 (relation F1 0.601 either way).
-    trigger = next(iter(_triggers(s)), None)
-    lead = _index(s) < LEAD_SENTENCES and s.focus is None
+    trigger = _trigger(s)
+    # The article's first sentence opens on its event and may refer to it as "the talks".
+    lead = s.previous is None and s.focus is None
     if trigger is None or s.hedged(trigger[0]) or not (lead or _introduced(s, trigger[0])):
         return
     clause = _clause(s, trigger[0])
@@ -111,6 +109,10 @@ def _dates(s: Sentence, start: int, end: int) -> list[DateValue]:
 # "held talks", "a call", "an official visit": words that introduce an event rather than refer
 # back to one ("the meeting", "during their talks").
 INTRODUCING = {"a", "an", "held", "hold", "holds", "had", "paid", "pays", "made", "makes", "conducted"}
+# Words between the introducing word and the event word: "an introductory phone call".
+INTRODUCED_MODIFIERS = NOUN_MODIFIERS | {
+    "introductory", "first", "two-day", "three-day", "four-day", "five-day",
+}
 
 
 def _introduced(s: Sentence, at: int) -> bool:
@@ -118,8 +120,7 @@ def _introduced(s: Sentence, at: int) -> bool:
     if doc[at].lower_ in EVENT_VERBS_NAMING:
         return not RECALLED & {t.lower_ for t in doc[s.span.start : at]}
     k = at - 1
-    while k > s.span.start and doc[k].lower_ in NOUN_MODIFIERS | {"introductory", "first", "five-day",
-                                                                   "two-day", "three-day", "four-day"}:
+    while k > s.span.start and doc[k].lower_ in INTRODUCED_MODIFIERS:
         k -= 1
     return doc[k].lower_ in INTRODUCING and not RECALLED & {t.lower_ for t in doc[s.span.start : k]}
 
@@ -134,20 +135,14 @@ def _clause(s: Sentence, at: int) -> tuple[int, int]:
     return start, min(end, len(doc))
 
 
-def _index(s: Sentence) -> int:
-    count, previous = 0, s.previous
-    while previous is not None and count < LEAD_SENTENCES:
-        count, previous = count + 1, previous.previous
-    return count
-
-
-def _triggers(s: Sentence) -> list[Trigger]:
-    """Each event word's index, the article's phrase for that event and its class."""
+def _trigger(s: Sentence) -> Trigger | None:
+    """The sentence's first event word: its index, the article's phrase for that event and its
+    class. Only the first: minting one for a second event word ("held talks ... during an
+    official visit") was tried and gained nothing on batch 6 (relation F1 0.601 either way)."""
     words, first = s.words(), s.span.start
     if TRIGGER_WORDS.isdisjoint(words):  # most sentences: a set test on the cached words
-        return []
+        return None
     named = {i for m in s.mentions for i in range(m.start, m.end)}  # "Exercise Malabar" is a name
-    found: list[Trigger] = []
     for k, word in enumerate(words):
         if first + k in named:
             continue
@@ -156,10 +151,10 @@ def _triggers(s: Sentence) -> list[Trigger]:
             start = k
             while start > 0 and words[start - 1] in NOUN_MODIFIERS:
                 start -= 1
-            found.append((first + k, " ".join(words[start : k + 1]), EVENT_NOUNS[word]))
-        elif word in EVENT_VERBS_NAMING and _between_people(s, first + k):
-            found.append((first + k, EVENT_VERBS_NAMING[word].lower(), "Meeting"))
-    return found
+            return first + k, " ".join(words[start : k + 1]), EVENT_NOUNS[word]
+        if word in EVENT_VERBS_NAMING and _between_people(s, first + k):
+            return first + k, EVENT_VERBS_NAMING[word].lower(), "Meeting"
+    return None
 
 
 def _between_people(s: Sentence, verb: int) -> bool:
