@@ -220,7 +220,7 @@ def _post_target(
     department = department_of(person.entity.titles, table)  # "Assistant Secretary of Defense for ..."
     if department is not None:
         return department
-    for title in person.entity.titles:
+    for title in sorted(person.entity.titles):  # a set: its order changes with the hash seed
         lowered = title.lower()
         first = lowered.split()[0] if lowered.split() else ""
         country = NATIONALITY.get(first) or next(

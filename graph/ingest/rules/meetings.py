@@ -90,13 +90,13 @@ def dated_event(table: EntityTable, name: str, cls: str, day: Literal) -> Entity
 def earlier_event(s: Sentence, day: Literal, people: list[Entity]) -> Entity | None:
     """An event of this or an earlier sentence on the same day with one of the same people: the
     same event told again ("A held a call with B on Friday. ... A and B spoke on Friday about")."""
-    dated: set[Entity] = set()
+    dated: dict[Entity, None] = {}  # in the order met, latest sentence first: a set's order is not stable
     taking_part: dict[Entity, set[Entity]] = {}
     previous: Sentence | None = s
     while previous is not None:
         for fact in previous.facts:
             if fact.predicate == "startDate" and fact.obj == day:
-                dated.add(fact.subject)
+                dated.setdefault(fact.subject)
             elif fact.predicate == "participant" and isinstance(fact.obj, Entity):
                 taking_part.setdefault(fact.subject, set()).add(fact.obj)
         previous = previous.previous

@@ -47,7 +47,7 @@ def rank_affiliations(doc: Doc, mentions: list[Mention], table: EntityTable, fac
     for m in mentions:
         if m.entity.cls != "Person" or m.role or m.entity.iri in affiliated:
             continue
-        ranks = [t.lower() for t in m.entity.titles if t.lower() in SERVICE_RANKS]
+        ranks = [t.lower() for t in sorted(m.entity.titles) if t.lower() in SERVICE_RANKS]
         service = SERVICE_RANKS[ranks[0]] if ranks else None
         if service is None:
             continue
